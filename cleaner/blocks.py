@@ -1,0 +1,31 @@
+"""Typing body lines: paragraph, in-body heading or list item. The text is never changed."""
+
+from __future__ import annotations
+
+from cleaner import patterns
+from cleaner.model import Block
+from cleaner.rule import HeadingRule
+
+_LIST_ITEM = r"(?:[•●▪◦·*\-–]|\d{1,2}[.)])\s+\S.*"
+
+
+def is_heading(text: str, following: str | None, rule: HeadingRule) -> bool:
+    """A short line without closing punctuation, followed by a longer body line."""
+    if following is None or len(text.split()) > rule.max_words:
+        return False
+    if len(following) <= len(text):
+        return False
+    return patterns.fullmatch(rule.pattern, text) is not None
+
+
+def type_blocks(texts: list[str], rule: HeadingRule) -> list[Block]:
+    blocks: list[Block] = []
+    for position, text in enumerate(texts):
+        following = texts[position + 1] if position + 1 < len(texts) else None
+        if patterns.fullmatch(_LIST_ITEM, text) is not None:
+            blocks.append(Block("list_item", text))
+        elif is_heading(text, following, rule):
+            blocks.append(Block("heading", text))
+        else:
+            blocks.append(Block("paragraph", text))
+    return blocks

@@ -1,0 +1,77 @@
+"""Which site a page comes from, and which layout era of that site it shows."""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import urlsplit
+
+import regex
+
+from cleaner import patterns
+from cleaner.registry import Registry
+from cleaner.rule import Layout, SiteRule
+
+_URL_DATE = regex.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])(?:/|$)")
+
+
+def host_of(url: str) -> str | None:
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname
+    except ValueError:
+        return None
+    return host.lower().removeprefix("www.") if host else None
+
+
+def site_from_url(url: str | None, registry: Registry) -> SiteRule | None:
+    host = host_of(url) if url else None
+    if not host:
+        return None
+    for rule in registry:
+        if any(host == domain or host.endswith("." + domain) for domain in rule.domains):
+            return rule
+    return None
+
+
+def signature_score(rule: SiteRule, text: str) -> float:
+    return sum(
+        signature.weight
+        for signature in rule.signatures
+        if patterns.search(signature.pattern, text, regex.MULTILINE) is not None
+    )
+
+
+def site_from_text(text: str, registry: Registry) -> SiteRule | None:
+    """The rule whose signatures score highest, if it reaches the rule's threshold."""
+    best: tuple[float, SiteRule] | None = None
+    for rule in registry:
+        score = signature_score(rule, text)
+        if score >= rule.min_score and (best is None or score > best[0]):
+            best = (score, rule)
+    return best[1] if best else None
+
+
+def date_from_url(url: str | None) -> date | None:
+    match = _URL_DATE.search(url or "")
+    if not match:
+        return None
+    try:
+        return date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
+
+
+def choose_layout(rule: SiteRule, text: str, *, page_date: date | None = None, kind: str = "text") -> Layout:
+    """By the page date when known, else by a fingerprint, else the newest (first) layout."""
+    usable = [layout for layout in rule.layouts if (layout.text if kind == "text" else layout.html or layout.text)]
+    usable = usable or list(rule.layouts)
+    if page_date is not None:
+        for layout in usable:
+            if (layout.since or layout.until) and (layout.since or date.min) <= page_date <= (
+                layout.until or date.max
+            ):
+                return layout
+    for layout in usable:
+        cues = layout.fingerprints if kind == "text" else layout.html_fingerprints or layout.fingerprints
+        if any(patterns.search(cue, text, regex.MULTILINE) is not None for cue in cues):
+            return layout
+    return usable[0]

@@ -1,0 +1,85 @@
+"""The output contract: typed body blocks, removal records and the Article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+BlockType = Literal["paragraph", "heading", "quote", "list_item"]
+BLOCK_TYPES: tuple[str, ...] = ("paragraph", "heading", "quote", "list_item")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    type: BlockType
+    text: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"type": self.type, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """One span of the input that did not reach the body, and the rule that took it."""
+
+    rule: str
+    text: str
+    line: int | None = None  # 1-based line of a text dump; None for HTML
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"rule": self.rule, "line": self.line, "chars": len(self.text), "text": self.text}
+
+
+@dataclass(slots=True)
+class Article:
+    site: str
+    site_name: str | None = None
+    layout: str | None = None
+    source: str | None = None
+    url: str | None = None
+    canonical_url: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    updated: str | None = None
+    crawl_date: str | None = None
+    tags: list[str] = field(default_factory=list)
+    image_caption: str | None = None
+    language: str | None = None
+    blocks: list[Block] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(block.text for block in self.blocks)
+
+    def warn(self, code: str) -> None:
+        if code not in self.warnings:
+            self.warnings.append(code)
+
+    def to_dict(self, *, audit: bool = False) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "source": self.source,
+            "site": self.site,
+            "site_name": self.site_name,
+            "layout": self.layout,
+            "url": self.url,
+            "canonical_url": self.canonical_url,
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "authors": list(self.authors),
+            "published": self.published,
+            "updated": self.updated,
+            "crawl_date": self.crawl_date,
+            "tags": list(self.tags),
+            "image_caption": self.image_caption,
+            "language": self.language,
+            "text": self.text,
+            "blocks": [block.to_dict() for block in self.blocks],
+            "warnings": list(self.warnings),
+        }
+        if audit:
+            data["removed"] = [removal.to_dict() for removal in self.removed]
+        return data

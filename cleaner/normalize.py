@@ -1,0 +1,16 @@
+"""Text normalisation of the output contract: NFC, white space folded, nothing else."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+# \s in `regex` covers U+00A0 and the other Unicode spaces; zero-width spaces are not
+# white space to Unicode, but scrapers leave them between words, so they fold too.
+_SPACE_RUN = regex.compile(r"[\s\u200b\u2060\ufeff]+")
+
+
+def normalize_text(text: str) -> str:
+    """NFC, every run of white space folded to one space, ends stripped."""
+    return _SPACE_RUN.sub(" ", unicodedata.normalize("NFC", text)).strip()

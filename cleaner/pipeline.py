@@ -1,0 +1,77 @@
+"""One page in, one Article out: document -> site -> layout -> extraction -> guard."""
+
+from __future__ import annotations
+
+from cleaner.detect import choose_layout, date_from_url, site_from_text, site_from_url
+from cleaner.document import Document, Kind, load_document
+from cleaner.generic_html import extract_generic_html
+from cleaner.generic_text import extract_generic_text
+from cleaner.model import Article
+from cleaner.registry import Registry, default_registry
+from cleaner.rule import SiteRule
+from cleaner.text_extract import extract_text
+
+GENERIC = "generic"
+
+
+def detect_site(document: Document, registry: Registry, site: str | None = None) -> SiteRule | None:
+    """--site forces a rule; a URL wins next; then the page's own cues."""
+    if site:
+        return None if site == GENERIC else registry.get(site)
+    rule = site_from_url(document.url, registry)
+    if rule is not None:
+        return rule
+    if document.kind == "text":
+        return site_from_text(document.text, registry)
+    return None
+
+
+def clean_document(document: Document, *, site: str | None = None, registry: Registry | None = None) -> Article:
+    registry = registry or default_registry()
+    rule = detect_site(document, registry, site)
+    article = Article(
+        site=GENERIC,
+        source=document.source,
+        url=document.url,
+        crawl_date=document.crawl_date,
+    )
+    if rule is not None:
+        article.site, article.site_name, article.language = rule.id, rule.name, rule.language
+        layout = choose_layout(rule, document.text, page_date=date_from_url(document.url), kind=document.kind)
+        article.layout = layout.name
+        if document.kind == "text" and layout.text is not None:
+            found_landmarks = extract_text(document.text, rule, layout.text, article)
+            if not found_landmarks:
+                article.warn("rule_anchor_missing")
+            if rule.finalize is not None:
+                rule.finalize(article)
+        else:
+            _generic(document, article)
+            article.site, article.site_name, article.layout = rule.id, rule.name, None
+    else:
+        _generic(document, article)
+    if not article.blocks:
+        article.warn("empty_body")
+    return article
+
+
+def _generic(document: Document, article: Article) -> None:
+    article.warn("generic_fallback")
+    if document.kind == "html":
+        extract_generic_html(document.text, article, url=document.url)
+    else:
+        extract_generic_text(document.text, article)
+
+
+def clean(
+    content: str | bytes,
+    *,
+    url: str | None = None,
+    site: str | None = None,
+    source: str | None = None,
+    kind: Kind | None = None,
+    registry: Registry | None = None,
+) -> Article:
+    """Clean one page (text dump or HTML, str or bytes) into an Article."""
+    document = load_document(content, url=url, source=source, kind=kind)
+    return clean_document(document, site=site, registry=registry)

@@ -1,0 +1,195 @@
+"""Finding and loading site rules.
+
+Sources, in order: the built-in ``site_rules`` package; each directory given with
+``--rules``; the directories in ``CLEANER_RULES_PATH`` (os.pathsep-separated); packages
+installed with an entry point in the ``cleaner.site_rules`` group (the entry point names
+a module that binds ``RULE``, or a ``SiteRule`` object). A rule file that fails to import or
+validate is reported as a :class:`LoadProblem` and does not stop the others.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import pkgutil
+import sys
+import traceback
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from importlib.metadata import entry_points
+from pathlib import Path
+from types import ModuleType
+
+from cleaner.errors import RuleError, UnknownSiteError
+from cleaner.rule import SiteRule
+from cleaner.validate import validate_rule
+
+ENV_VAR = "CLEANER_RULES_PATH"
+ENTRY_POINT_GROUP = "cleaner.site_rules"
+BUILTIN_PACKAGE = "site_rules"
+
+
+@dataclass(frozen=True, slots=True)
+class LoadProblem:
+    origin: str  # file path (with line where known) or entry point
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.reason}"
+
+
+@dataclass(slots=True)
+class Registry:
+    rules: dict[str, SiteRule] = field(default_factory=dict)
+    problems: list[LoadProblem] = field(default_factory=list)
+
+    def get(self, site_id: str) -> SiteRule:
+        try:
+            return self.rules[site_id]
+        except KeyError:
+            known = ", ".join(sorted(self.rules)) or "none"
+            raise UnknownSiteError(f"no rule for site {site_id!r} (known: {known})") from None
+
+    def __iter__(self):
+        return iter(self.rules.values())
+
+    def add(self, rule: SiteRule, *, override: bool) -> None:
+        existing = self.rules.get(rule.id)
+        if existing is not None and not override:
+            self.problems.append(
+                LoadProblem(
+                    rule.origin,
+                    f"rule id {rule.id!r} is already defined by {existing.origin}; "
+                    "pass --override to replace it",
+                )
+            )
+            return
+        for other in self.rules.values():
+            if other.id == rule.id:
+                continue
+            shared = set(other.domains) & set(rule.domains)
+            if shared:
+                self.problems.append(
+                    LoadProblem(rule.origin, f"domain {sorted(shared)[0]} is also claimed by rule {other.id!r}")
+                )
+        self.rules[rule.id] = rule
+
+
+def _error_location(exc: BaseException, path: Path) -> str:
+    if isinstance(exc, SyntaxError) and exc.lineno:
+        return f"{path}:{exc.lineno}"
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if Path(frame.filename) == path:
+            return f"{path}:{frame.lineno}"
+    return str(path)
+
+
+def _rule_of(module: ModuleType, origin: str) -> SiteRule:
+    rule = getattr(module, "RULE", None)
+    if not isinstance(rule, SiteRule):
+        raise RuleError("defines no RULE = SiteRule(...)")
+    rule = replace(rule, origin=origin)
+    validate_rule(rule)
+    return rule
+
+
+def _load_file(path: Path) -> SiteRule:
+    name = f"cleaner_user_rules.{path.parent.name}_{path.stem}_{abs(hash(str(path)))}"
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise RuleError("cannot be imported as a Python module")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.modules.pop(name, None)
+    return _rule_of(module, str(path))
+
+
+def rule_files(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.glob("*.py") if not p.name.startswith(("_", ".")))
+
+
+def _load_builtin(registry: Registry) -> None:
+    package = importlib.import_module(BUILTIN_PACKAGE)
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
+        if info.name.startswith("_"):
+            continue
+        module_name = f"{BUILTIN_PACKAGE}.{info.name}"
+        origin = module_name
+        try:
+            module = importlib.import_module(module_name)
+            origin = module.__file__ or module_name
+            registry.add(_rule_of(module, origin), override=False)
+        except Exception as exc:  # a broken rule must not take the others down
+            registry.problems.append(LoadProblem(origin, _reason(exc)))
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return text if isinstance(exc, RuleError) else f"{type(exc).__name__}: {text}"
+
+
+def load_directory(registry: Registry, directory: Path, *, override: bool) -> None:
+    if not directory.is_dir():
+        registry.problems.append(LoadProblem(str(directory), "not a directory"))
+        return
+    for path in rule_files(directory):
+        try:
+            registry.add(_load_file(path), override=override)
+        except Exception as exc:
+            registry.problems.append(LoadProblem(_error_location(exc, path), _reason(exc)))
+
+
+def _load_entry_points(registry: Registry, *, override: bool) -> None:
+    for entry in entry_points(group=ENTRY_POINT_GROUP):
+        origin = f"entry point {entry.name} ({entry.value})"
+        try:
+            loaded = entry.load()
+            if isinstance(loaded, ModuleType):
+                rule = _rule_of(loaded, origin)
+            elif isinstance(loaded, SiteRule):
+                rule = replace(loaded, origin=origin)
+                validate_rule(rule)
+            else:
+                raise RuleError("is neither a module with RULE nor a SiteRule")
+            registry.add(rule, override=override)
+        except Exception as exc:
+            registry.problems.append(LoadProblem(origin, _reason(exc)))
+
+
+def env_directories() -> list[Path]:
+    value = os.environ.get(ENV_VAR, "")
+    return [Path(part) for part in value.split(os.pathsep) if part.strip()]
+
+
+def load_registry(
+    rule_dirs: Iterable[str | Path] = (),
+    *,
+    override: bool = False,
+    use_env: bool = True,
+    use_entry_points: bool = True,
+) -> Registry:
+    registry = Registry()
+    _load_builtin(registry)
+    directories = [Path(d) for d in rule_dirs]
+    if use_env:
+        directories += env_directories()
+    for directory in directories:
+        load_directory(registry, directory, override=override)
+    if use_entry_points:
+        _load_entry_points(registry, override=override)
+    return registry
+
+
+_DEFAULT: Registry | None = None
+
+
+def default_registry() -> Registry:
+    """The registry of built-in, environment and entry-point rules, loaded once per process."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = load_registry()
+    return _DEFAULT

@@ -1,0 +1,198 @@
+"""The site-rule schema: what a rule file declares.
+
+A rule file is a Python module whose body is data: it binds ``RULE`` to a :class:`SiteRule`.
+Every pattern is a regular expression (``regex`` syntax) matched against one *normalised*
+line of a text dump (NFC, white space folded, ends stripped) with ``fullmatch`` — so line
+patterns are anchored at both ends by construction. Signatures and fingerprints are searched
+in the whole page in multi-line mode and must start with ``^``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from cleaner.model import Article
+
+Region = Literal["head", "body", "tail", "any"]
+MetaRegion = Literal["head", "tail"]
+
+#: Named groups a metadata pattern may use, and what they fill.
+META_GROUPS: tuple[str, ...] = (
+    "title",
+    "subtitle",
+    "authors",
+    "date",
+    "time",
+    "updated",
+    "tags",
+    "caption",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LinePattern:
+    """Lines to remove (boilerplate) or to treat as a landmark (anchor).
+
+    ``lines`` > 1 matches a window of that many consecutive non-empty lines joined by
+    ``"\\n"`` — or ``"\\n\\n"`` where a blank line separates two of them — so a pattern can
+    ask for lines that sit together (a related-article card) or apart.
+    ``followers``, when set, also removes the lines right after the match (no blank line
+    between) while they fully match it: a "Read more:" header with its list of titles.
+    ``region`` limits where a removal applies: before the body (``head``), inside it
+    (``body``), after it (``tail``) or ``any``.
+    """
+
+    id: str
+    pattern: str
+    lines: int = 1
+    region: Region = "any"
+    followers: str | None = None
+    doc: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MetaLine:
+    """A line that carries metadata in named groups (see ``META_GROUPS``) and leaves the body.
+
+    ``region="head"`` lines are looked for near the top; with ``anchor=True`` the body starts
+    after them. ``region="tail"`` lines are looked for after the body; with ``anchor=True``
+    the body ends before them.
+    """
+
+    id: str
+    pattern: str
+    region: MetaRegion = "head"
+    anchor: bool = True
+    doc: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TitleRule:
+    """Where the headline sits.
+
+    ``before``: ids of head landmarks; the title is the nearest line before the first of
+    them (walking over lines that match ``skip``). Without such a landmark, and when
+    ``first_line`` is set, the title is the first line of the page that is not boilerplate —
+    if it looks like a title (``pattern``) and comes before any landmark.
+    ``strip`` patterns are removed from the title (words a scraper glued to it).
+    ``repeated`` makes a later copy of the title in the head a landmark (its removal too).
+    """
+
+    before: tuple[str, ...] = ()
+    first_line: bool = False
+    pattern: str = r"[^\n]{3,300}"
+    skip: tuple[str, ...] = ()
+    strip: tuple[str, ...] = ()
+    repeated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CaptionRule:
+    """The lead image caption.
+
+    A line left between two head landmarks after the title is the caption (an image's alt
+    text, when two such lines sit there, is the first and is removed). Otherwise the line
+    right after the head is the caption if it fully matches ``pattern`` — optionally after
+    one alt-text line that fully matches ``alt``.
+    """
+
+    pattern: str
+    alt: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class HeadingRule:
+    """When a short body line is an in-body subheading rather than a paragraph."""
+
+    max_words: int = 14
+    pattern: str = r"[\p{Lu}\p{N}\"“‘'«(][^\n]*[^.,;:!…\"”’'»)\-–—]"
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """A text cue that a dump comes from this site; searched in multi-line mode."""
+
+    pattern: str
+    weight: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class TextRule:
+    """How to read a text dump of one layout of a site."""
+
+    boilerplate: tuple[LinePattern, ...] = ()
+    meta: tuple[MetaLine, ...] = ()
+    head_anchors: tuple[LinePattern, ...] = ()
+    tail_anchors: tuple[LinePattern, ...] = ()
+    title: TitleRule = field(default_factory=TitleRule)
+    #: What the lines between the title and the first head landmark are.
+    after_title: Literal["subtitle", "caption"] | None = None
+    #: A tags line right before the title (walking over ``title.skip`` lines).
+    tags_before_title: str | None = None
+    caption: CaptionRule | None = None
+    heading: HeadingRule = field(default_factory=HeadingRule)
+    #: ``strptime`` formats tried on "DATE TIME" (or DATE alone); formats without a time
+    #: give a plain date.
+    date_formats: tuple[str, ...] = ()
+    author_split: str = r"\s*,\s+|\s+and\s+|\s+&\s+"
+    tag_split: str = r"\s*,\s*"
+    #: Landmarks of the head are looked for in this many first non-empty lines.
+    head_window: int = 80
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlRule:
+    """How to read the HTML of one layout of a site (CSS selectors, selectolax syntax)."""
+
+    content: tuple[str, ...] = ()
+    drop: tuple[str, ...] = ()
+    title: tuple[str, ...] = ()
+    subtitle: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    published: tuple[str, ...] = ()
+    caption: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """One layout era of a site. ``since``/``until`` bound the page dates it covers;
+    ``fingerprints`` are cues unique to it (patterns for text, selectors for HTML)."""
+
+    name: str
+    since: date | None = None
+    until: date | None = None
+    fingerprints: tuple[str, ...] = ()
+    html_fingerprints: tuple[str, ...] = ()
+    text: TextRule | None = None
+    html: HtmlRule | None = None
+
+
+Hook = Callable[["Article"], None]
+
+
+@dataclass(frozen=True, slots=True)
+class SiteRule:
+    id: str
+    name: str
+    domains: tuple[str, ...]
+    layouts: tuple[Layout, ...]
+    signatures: tuple[Signature, ...] = ()
+    #: Sum of signature weights a dump needs to be attributed to this site.
+    min_score: float = 1.0
+    language: str | None = "en"
+    timezone: str = "UTC"
+    #: Called on every article the rule produced, to fix what data cannot say.
+    finalize: Hook | None = None
+    #: Where the rule was loaded from (set by the loader).
+    origin: str = ""
+
+    def layout(self, name: str) -> Layout:
+        for layout in self.layouts:
+            if layout.name == name:
+                return layout
+        raise KeyError(name)

@@ -1,0 +1,297 @@
+"""Cleaning a text dump with a site's text rule.
+
+The page is read as non-empty lines. Landmarks near the top (byline, date, audio notice…)
+end the head; the first tail landmark ("Author:", "Most popular"…) ends the body. Metadata
+lines are lifted out, boilerplate lines removed wherever their rule allows, and what is
+left between head and tail becomes the typed body blocks. Every line that does not reach
+the body is recorded with the id of the rule that removed it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cleaner import patterns
+from cleaner.blocks import type_blocks
+from cleaner.dates import parse_shown_date
+from cleaner.lines import Line, split_lines, window_text
+from cleaner.model import Article, Removal
+from cleaner.rule import LinePattern, MetaLine, SiteRule, TextRule
+
+
+@dataclass(slots=True)
+class _Page:
+    """Working state of one extraction."""
+
+    lines: list[Line]
+    rule: TextRule
+    removed_by: dict[int, str] = field(default_factory=dict)  # line index -> rule id
+    meta: dict[str, str] = field(default_factory=dict)
+    anchors: dict[str, int] = field(default_factory=dict)  # landmark id -> first line index
+    head_rule: str = "head"  # id of the landmark that ended the head
+
+    def take(self, index: int, rule_id: str) -> None:
+        self.removed_by.setdefault(index, rule_id)
+
+    def set_meta(self, name: str, value: str | None) -> None:
+        if value and name not in self.meta:
+            self.meta[name] = value
+
+
+@dataclass(frozen=True, slots=True)
+class _DropMatch:
+    pattern: LinePattern
+    indices: tuple[int, ...]
+
+
+def extract_text(text: str, rule: SiteRule, text_rule: TextRule, article: Article) -> bool:
+    """Fill ``article`` from a text dump. Return whether any landmark of the rule was found."""
+    page = _Page(lines=split_lines(text), rule=text_rule)
+    drops = _find_drops(page)
+    dropped_lines = {index for match in drops for index in match.indices}
+    head_end = _read_head(page, dropped_lines)
+    tail_start = _find_tail(page, head_end)
+    _apply_drops(page, drops, head_end, tail_start)
+    _remove_head_and_tail(page, head_end, tail_start)
+
+    body_lines = [
+        line for index, line in enumerate(page.lines) if head_end < index < tail_start and index not in page.removed_by
+    ]
+    article.blocks = type_blocks([line.text for line in body_lines], text_rule.heading)
+    article.removed = [
+        Removal(rule=rule_id, text=page.lines[index].text, line=page.lines[index].number)
+        for index, rule_id in sorted(page.removed_by.items())
+    ]
+    _fill_metadata(article, page, rule)
+    return bool(page.anchors) or tail_start < len(page.lines)
+
+
+def _matches(pattern: str, text: str) -> bool:
+    return patterns.fullmatch(pattern, text) is not None
+
+
+def _find_drops(page: _Page) -> list[_DropMatch]:
+    found: list[_DropMatch] = []
+    lines = page.lines
+    for index in range(len(lines)):
+        for drop in page.rule.boilerplate:
+            window = window_text(lines, index, drop.lines)
+            if window is None or not _matches(drop.pattern, window):
+                continue
+            end = index + drop.lines
+            if drop.followers:
+                while end < len(lines) and not lines[end].gap_before and _matches(drop.followers, lines[end].text):
+                    end += 1
+            found.append(_DropMatch(drop, tuple(range(index, end))))
+    return found
+
+
+def _first_meta(page: _Page, meta: MetaLine, start: int, stop: int) -> tuple[int, dict[str, str]] | None:
+    for index in range(start, min(stop, len(page.lines))):
+        match = patterns.fullmatch(meta.pattern, page.lines[index].text)
+        if match is not None:
+            return index, {k: v for k, v in match.groupdict().items() if v}
+    return None
+
+
+def _first_line(page: _Page, pattern: LinePattern, start: int, stop: int) -> int | None:
+    for index in range(start, min(stop, len(page.lines))):
+        window = window_text(page.lines, index, pattern.lines)
+        if window is not None and _matches(pattern.pattern, window):
+            return index
+    return None
+
+
+def _read_head(page: _Page, dropped: set[int]) -> int:
+    """Find the head's landmarks and metadata; return the index of its last line (-1: none)."""
+    rule = page.rule
+    window = min(len(page.lines), rule.head_window)
+    landmarks: dict[int, str] = {}
+    for meta in rule.meta:
+        if meta.region != "head":
+            continue
+        hit = _first_meta(page, meta, 0, window)
+        if hit is None:
+            continue
+        index, groups = hit
+        page.take(index, f"meta.{meta.id}")
+        for name, value in groups.items():
+            page.set_meta(name, value)
+        if meta.anchor:
+            landmarks[index] = meta.id
+    for anchor in rule.head_anchors:
+        index = _first_line(page, anchor, 0, window)
+        if index is not None:
+            for covered in range(index, index + anchor.lines):
+                page.take(covered, anchor.id)
+                landmarks[covered] = anchor.id
+    page.anchors = {rule_id: index for index, rule_id in sorted(landmarks.items())}
+
+    title_index = _find_title(page, dropped, landmarks, window)
+    if title_index is not None and rule.title.repeated:
+        for index in range(title_index + 1, window):
+            if page.lines[index].text == page.lines[title_index].text:
+                page.take(index, "title_repeat")
+                landmarks[index] = "title_repeat"
+                page.anchors.setdefault("title_repeat", index)
+                break
+    if title_index is not None and rule.tags_before_title:
+        index = _step_back(page, title_index)
+        if index is not None and index not in page.removed_by and index not in dropped:
+            match = patterns.fullmatch(rule.tags_before_title, page.lines[index].text)
+            if match is not None:
+                page.take(index, "meta.tags")
+                page.set_meta("tags", match.groupdict().get("tags") or page.lines[index].text)
+
+    head_end = max([*landmarks, -1 if title_index is None else title_index])
+    if head_end >= 0:
+        page.head_rule = "head:" + landmarks.get(head_end, "title")
+    return _read_captions(page, dropped, title_index, landmarks, head_end)
+
+
+def _step_back(page: _Page, index: int) -> int | None:
+    """The line before ``index``, walking over lines the title rule says to skip."""
+    index -= 1
+    while index >= 0 and any(_matches(skip, page.lines[index].text) for skip in page.rule.title.skip):
+        index -= 1
+    return index if index >= 0 else None
+
+
+def _find_title(page: _Page, dropped: set[int], landmarks: dict[int, str], window: int) -> int | None:
+    title_rule = page.rule.title
+    before = [index for index, rule_id in landmarks.items() if rule_id in title_rule.before]
+    candidate: int | None = None
+    if before:
+        candidate = _step_back(page, min(before))
+        if candidate is not None and (candidate in page.removed_by or candidate in dropped):
+            candidate = None
+    elif title_rule.first_line:
+        first_landmark = min(landmarks, default=window)
+        for index in range(min(window, first_landmark)):
+            if index in dropped or index in page.removed_by:
+                continue
+            candidate = index
+            break
+    if candidate is None:
+        return None
+    text = page.lines[candidate].text
+    for strip in title_rule.strip:
+        text = patterns.compile_pattern(strip).sub("", text, count=1).strip()
+    if not text or not _matches(title_rule.pattern, text):
+        return None
+    page.take(candidate, "meta.title")
+    page.set_meta("title", text)
+    return candidate
+
+
+def _read_captions(
+    page: _Page, dropped: set[int], title_index: int | None, landmarks: dict[int, str], head_end: int
+) -> int:
+    """Subtitle and caption lines in (or right after) the head; return the head's new end."""
+    rule = page.rule
+    start = -1 if title_index is None else title_index
+    free = [i for i in range(start + 1, head_end) if i not in page.removed_by and i not in dropped]
+    if rule.after_title and title_index is not None:
+        first_landmark = min((i for i in landmarks if i > title_index), default=head_end)
+        leading = [i for i in free if i < first_landmark]
+        if leading:
+            page.set_meta(rule.after_title, " ".join(page.lines[i].text for i in leading))
+            for i in leading:
+                page.take(i, f"meta.{rule.after_title}")
+        free = [i for i in free if i >= first_landmark]
+    if rule.caption is None:
+        return head_end
+    if free and title_index is not None:
+        *alts, caption = free
+        page.set_meta("caption", page.lines[caption].text)
+        page.take(caption, "meta.caption")
+        for i in alts:
+            page.take(i, "image_alt")
+        return head_end
+    if head_end < 0 or "caption" in page.meta:
+        return head_end
+    # Nothing sandwiched: the caption, if any, is the line right after the head.
+    lines = page.lines
+    index = head_end + 1
+    if rule.caption.alt and index + 1 < len(lines) and _matches(rule.caption.alt, lines[index].text):
+        if _matches(rule.caption.pattern, lines[index + 1].text):
+            page.take(index, "image_alt")
+            index += 1
+    if index < len(lines) and index not in dropped and _matches(rule.caption.pattern, lines[index].text):
+        page.set_meta("caption", lines[index].text)
+        page.take(index, "meta.caption")
+        return index
+    return head_end
+
+
+def _find_tail(page: _Page, head_end: int) -> int:
+    """Index of the first tail line (len(lines) when the body runs to the end)."""
+    rule = page.rule
+    start = head_end + 1
+    tail = len(page.lines)
+    for anchor in rule.tail_anchors:
+        index = _first_line(page, anchor, start, tail)
+        if index is not None:
+            tail = index
+            page.anchors.setdefault(anchor.id, index)
+    for meta in rule.meta:
+        if meta.region != "tail" or not meta.anchor:
+            continue
+        hit = _first_meta(page, meta, start, tail)
+        if hit is not None:
+            tail = hit[0]
+            page.anchors.setdefault(meta.id, hit[0])
+    for meta in rule.meta:
+        if meta.region != "tail":
+            continue
+        hit = _first_meta(page, meta, tail if meta.anchor else start, len(page.lines))
+        if hit is not None:
+            index, groups = hit
+            page.take(index, f"meta.{meta.id}")
+            for name, value in groups.items():
+                page.set_meta(f"tail_{name}" if name in page.meta else name, value)
+    return tail
+
+
+def _apply_drops(page: _Page, drops: list[_DropMatch], head_end: int, tail_start: int) -> None:
+    for match in drops:
+        first = match.indices[0]
+        region = "head" if first <= head_end else "tail" if first >= tail_start else "body"
+        if match.pattern.region in ("any", region):
+            for index in match.indices:
+                page.take(index, match.pattern.id)
+
+
+def _remove_head_and_tail(page: _Page, head_end: int, tail_start: int) -> None:
+    for index in range(head_end + 1):
+        page.take(index, page.head_rule)
+    # Each tail line is credited to the latest tail landmark at or above it.
+    current = "end"
+    for index in range(tail_start, len(page.lines)):
+        for anchor in page.rule.tail_anchors:
+            window = window_text(page.lines, index, anchor.lines)
+            if window is not None and _matches(anchor.pattern, window):
+                current = anchor.id
+                break
+        page.take(index, f"tail:{current}")
+
+
+def _fill_metadata(article: Article, page: _Page, rule: SiteRule) -> None:
+    meta = page.meta
+    text_rule = page.rule
+    article.title = meta.get("title")
+    article.subtitle = meta.get("subtitle")
+    article.image_caption = meta.get("caption")
+    authors = meta.get("authors") or meta.get("tail_authors")
+    if authors:
+        split = patterns.compile_pattern(text_rule.author_split).split(authors)
+        article.authors = [name.strip() for name in split if name and name.strip()]
+    tags = meta.get("tags") or meta.get("tail_tags")
+    if tags:
+        split = patterns.compile_pattern(text_rule.tag_split).split(tags)
+        article.tags = [tag.strip() for tag in split if tag and tag.strip()]
+    shown = " ".join(part for part in (meta.get("date"), meta.get("time")) if part)
+    if shown:
+        article.published = parse_shown_date(shown, text_rule.date_formats, rule.timezone)
+    if meta.get("updated"):
+        article.updated = parse_shown_date(meta["updated"], text_rule.date_formats, rule.timezone)

@@ -1,0 +1,109 @@
+"""Euromaidan Press (euromaidanpress.com): WordPress.
+
+Text dumps: the Patreon header bar and language switch, title, standfirst, "byNAME" glued,
+a day-first date, "N minute read", the image alt text and caption, the title again, the
+body with subheadings, then "Read more:", the Patreon appeal, the correction widget, the
+ad-block notice and "Related Posts". Older pages put the site footer first and credit
+authors with "Article by:".
+"""
+
+from dataclasses import replace
+
+from cleaner.rule import (
+    CaptionRule,
+    Layout,
+    LinePattern,
+    MetaLine,
+    Signature,
+    SiteRule,
+    TextRule,
+    TitleRule,
+)
+
+_NAME = r"\p{Lu}[\p{L}'’.\- ]{1,60}(?:(?:,| and) \p{Lu}[\p{L}'’.\- ]{1,60}){0,5}"
+_TITLE = r"(?=.{3,300}$)(?!.*[.:;,…][\"”’»']*$)(?:\S+ ){0,40}\S+"
+
+_FOOTER = (
+    r"Copyright © \d{4} Euromaidanpress\.com",
+    r"The work of Euromaidan Press is supported by the International Renaissance Foundation",
+    r"When referencing our materials, please include an active hyperlink to the Euromaidan Press material.*",
+    r"Privacy and Cookie Policies\.",
+)
+
+_APPEALS = (
+    r"You could close this page\. Or you could join our community.*",
+    r"Ukraine needs independent journalism\. And we need you\. Join our community on Patreon.*",
+    r".{0,2000}Become a patron or see other ways to support\. Become a Patron!",
+    r"Your opinion matters!",
+    r"Dear readers! We want to know what you think\. Please fill out this form.*",
+    r"Subscribe to the newsletter",
+    r"\* indicates required",
+)
+
+_TEXT = TextRule(
+    boilerplate=(
+        LinePattern(id="patreon_bar", pattern=r"Support us on Patreon"),
+        LinePattern(id="language_switch", pattern=r"Eng|Esp|Ukr|Рус", region="head"),
+        LinePattern(id="category_line", pattern=r"Latest news(?: [\p{L} ]{1,40})?", region="head"),
+        *(LinePattern(id="site_footer", pattern=p) for p in _FOOTER),
+        *(LinePattern(id="patreon_appeal", pattern=p) for p in _APPEALS),
+        LinePattern(
+            id="read_more_list",
+            pattern=r"Read more:",
+            followers=r"(?=.{3,250}$)(?!.*[.:;,][\"”’»']*$).+",
+        ),
+        LinePattern(id="inbody_photo_caption", pattern=r".{2,300}\. Photo: [^.]{2,120}", region="body"),
+    ),
+    meta=(
+        MetaLine(id="byline", pattern=rf"(?:Article )?[Bb]y:? ?(?P<authors>{_NAME})"),
+        MetaLine(id="date", pattern=r"(?P<date>\d{1,2}/\d{1,2}/\d{4})"),
+        MetaLine(id="date_category", pattern=r"(?P<date>\d{4}/\d{2}/\d{2}) • (?P<tags>.{2,80})"),
+    ),
+    head_anchors=(
+        LinePattern(id="read_time", pattern=r"\d+ minute read"),
+        LinePattern(id="editor_credit", pattern=rf"Edited by:? ?{_NAME}"),
+        LinePattern(id="category_line", pattern=r"Latest news(?: [\p{L} ]{1,40})?"),
+    ),
+    tail_anchors=(
+        LinePattern(id="correction_widget", pattern=r"To suggest a correction or clarification.*"),
+        LinePattern(id="correction_widget", pattern=r"You can also highlight the text and press Ctrl \+ Enter"),
+        LinePattern(id="correction_widget", pattern=r"Please leave your suggestions or corrections here"),
+        LinePattern(id="adblock_notice", pattern=r"Euromaidan Press\n\n?We are an independent media outlet.*", lines=2),
+        LinePattern(id="adblock_notice", pattern=r"We are an independent media outlet that relies solely on advertising.*"),
+        LinePattern(id="related_posts", pattern=r"Related Posts|Recent Posts|Popular Tags"),
+        LinePattern(id="tags_line", pattern=r"Tags:.*"),
+    ),
+    title=TitleRule(first_line=True, pattern=_TITLE, repeated=True),
+    after_title="subtitle",
+    caption=CaptionRule(
+        pattern=r".{3,600}(?:\b(?:Image|Photo|Photos|Illustration|Source|Credit)s?(?: by)?:? .{2,200}|\([^()]{2,200}\))",
+        alt=r"(?=.{2,120}$)[^.!?]+",
+    ),
+    date_formats=("%d/%m/%Y", "%Y/%m/%d"),
+)
+
+# Before the 2023 redesign: the site footer first, then title, caption, "Article by:" and
+# "Edited by:" — the line under the title is the lead caption, not a standfirst.
+_TEXT_2021 = replace(_TEXT, after_title="caption")
+
+RULE = SiteRule(
+    id="euromaidan_press",
+    name="Euromaidan Press",
+    domains=("euromaidanpress.com",),
+    language="en",
+    timezone="Europe/Kyiv",
+    signatures=(
+        Signature(r"^Support us on Patreon$"),
+        Signature(r"^by\p{Lu}[\p{L}'’.\- ]{1,60}$", 0.5),
+        Signature(r"^\d+ minute read$", 0.5),
+        Signature(r"^.*Become a patron or see other ways to support\. Become a Patron!$"),
+        Signature(r"^To suggest a correction or clarification, write to us here$"),
+        Signature(r"^Copyright © \d{4} Euromaidanpress\.com$"),
+        Signature(r"^\s*We are an independent media outlet that relies solely on advertising revenue"),
+        Signature(r"^When referencing our materials, please include an active hyperlink to the Euromaidan Press"),
+    ),
+    layouts=(
+        Layout(name="wordpress_2023", text=_TEXT),
+        Layout(name="footer_first_2021", fingerprints=(r"^Article by: ?\p{Lu}",), text=_TEXT_2021),
+    ),
+)

@@ -1,0 +1,133 @@
+"""The Kyiv Independent (kyivindependent.com): Ghost since 2023, WordPress in 2022.
+
+Text dumps: promo banner and header menus, the tag line, "Edit post", title, a one-line
+byline in Kyiv local time, the lead caption, the audio-player notice, the body with
+Ghost bookmark cards ("The Kyiv Independent" glued to the card's author), "Author(s):",
+then "Most popular", the News Feed sidebar and the footer's newsletter forms.
+"""
+
+from cleaner.rule import (
+    CaptionRule,
+    Layout,
+    LinePattern,
+    MetaLine,
+    Signature,
+    SiteRule,
+    TextRule,
+    TitleRule,
+)
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATE = rf"{_MONTH} \d{{1,2}}, \d{{4}}"
+_TIME = r"\d{1,2}:\d{2} ?[AaPp][Mm]"
+_UPDATED = r"(?: ?\(Updated:[^)]*\))?"
+
+# "by Kateryna Hodunova and The Kyiv Independent news desk March 18, 2025 5:17 PM (Updated: ) 2 min read"
+_BYLINE = (
+    rf"[Bb]y (?P<authors>.+?) (?P<date>{_DATE})(?: (?P<time>{_TIME}))?{_UPDATED}(?: ?\d+ min read)?"
+)
+# 2022 WordPress: "September 5, 2022 1:40 amby The Kyiv Independent news desk"
+_BYLINE_2022 = rf"(?P<date>{_DATE}) (?P<time>{_TIME}) ?by (?P<authors>.+)"
+
+_HEADER = (
+    r"The Power Within: The Kyiv Independent’s first-ever magazine\. Be among the first to get it\.",
+    r"pre-order now",
+    r"Skip to content",
+    r"Featured",
+    r"More",
+    r"Sections",
+    r"Newsletters",
+    r"Store",
+    r"KI Insights",
+    r"(?:Newsletters|Store|KI Insights) image",
+    r"(?:All Newsletters|Shop Now|Learn more) Arrow right",
+    r"War Analysis Russia’s War National Human Story Field Report Company News",
+    r"About Join the Team Team Advertising Jobs",
+    r"Join [\d,]+\+ Kyiv Independent members today Support our reporting",
+    r"watch us on facebook",
+    r"Become a patronSupport Kyiv IndependentSave Ukrainian media",
+    r"logo_header.*",
+)
+
+_APPEALS = (
+    # In-body membership appeal of some captures, before the first paragraph.
+    r"Support independent journalism in Ukraine\. Join us in this fight\.",
+    r"Become a member Support us just once",
+)
+
+_TEXT = TextRule(
+    boilerplate=(
+        *(LinePattern(id="header_menu", pattern=p, region="head") for p in _HEADER),
+        *(LinePattern(id="membership_appeal", pattern=p) for p in _APPEALS),
+        LinePattern(id="edit_post", pattern=r"Edit post"),
+        LinePattern(id="audio_notice", pattern=r"This audio is created with AI assistance"),
+        # Ghost bookmark card: title, teaser, then the site name glued to the card's author.
+        LinePattern(
+            id="bookmark_card",
+            pattern=r"[^\n]{3,400}\n[^\n]{3,3000}\nThe Kyiv Independent(?:[\p{Lu}][^\n]{0,80})?",
+            lines=3,
+            region="body",
+        ),
+        # A card whose metadata line is missing: headline, then a teaser cut with "…" or an
+        # editor's note.
+        LinePattern(
+            id="bookmark_card",
+            pattern=r"[^\n]{3,300}[^.\n]\n(?:Editor’s Note:[^\n]*|[^\n]*…)",
+            lines=2,
+            region="body",
+        ),
+        # 2022: a bare author name right before "Author: NAME".
+        LinePattern(id="author_credit", pattern=r"([^\n]{2,80})\n\n?Authors?: \1", lines=2),
+    ),
+    meta=(
+        MetaLine(id="byline", pattern=_BYLINE),
+        MetaLine(id="byline_2022", pattern=_BYLINE_2022),
+        MetaLine(id="author_credit", pattern=r"Authors?: {1,2}(?P<authors>.{2,300})", region="tail"),
+    ),
+    head_anchors=(
+        LinePattern(id="edit_post", pattern=r"Edit post"),
+        LinePattern(id="audio_notice", pattern=r"This audio is created with AI assistance"),
+        LinePattern(id="read_time", pattern=r"\d+ min read"),
+        LinePattern(id="news_digest_notice", pattern=r"This item is part of our running news digest"),
+        LinePattern(id="share", pattern=r"Share:"),
+    ),
+    tail_anchors=(
+        LinePattern(id="most_popular", pattern=r"Most popular"),
+        LinePattern(id="news_feed", pattern=r"News Feed"),
+        LinePattern(id="more_news", pattern=r"MORE NEWS"),
+        LinePattern(id="editors_picks", pattern=r"Editors' Picks|Editors’ Picks"),
+        LinePattern(id="author_card", pattern=r"Avatar"),
+        LinePattern(id="news_digest_link", pattern=r"external ?Go to the source of this news.*"),
+        LinePattern(id="footer", pattern=r"Enter your email to subscribe"),
+        LinePattern(id="read_more", pattern=r"Read more\n\n?News Feed", lines=2),
+    ),
+    title=TitleRule(
+        before=("byline", "byline_2022", "read_time", "news_digest_notice"),
+        skip=(r"This item is part of our running news digest", r"Edit post", r"News Feed"),
+        strip=(r"^external(?=\S)",),
+        pattern=r"[^\n]{3,300}",
+    ),
+    tags_before_title=r"(?P<tags>[^,.!?]{1,60}(?:, [^,.!?]{1,60})*)",
+    caption=CaptionRule(pattern=r".{3,1500}\([^()]{2,300}\)"),
+    date_formats=("%B %d, %Y %I:%M %p", "%B %d, %Y %I:%M%p", "%B %d, %Y"),
+)
+
+RULE = SiteRule(
+    id="kyiv_independent",
+    name="The Kyiv Independent",
+    domains=("kyivindependent.com",),
+    language="en",
+    timezone="Europe/Kyiv",
+    signatures=(
+        Signature(r"^This audio is created with AI assistance$"),
+        Signature(r"^The Power Within: The Kyiv Independent’s first-ever magazine"),
+        Signature(r"^The Kyiv Independent\p{Lu}[^\n]{0,80}$"),
+        Signature(r"^[Bb]y .+ " + _DATE + " " + _TIME + r".*\d+ min read$"),
+        Signature(r"^Join [\d,]+\+ Kyiv Independent members today"),
+        Signature(r"^Become a patronSupport Kyiv Independent"),
+        Signature(r"^We are the news team of the Kyiv Independent\."),
+        Signature(r"^Explaining Ukraine with Kate Tsurkan$", 0.5),
+        Signature(r"^Successfuly subscribed$", 0.5),
+    ),
+    layouts=(Layout(name="ghost", text=_TEXT),),
+)

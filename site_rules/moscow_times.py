@@ -1,0 +1,72 @@
+"""The Moscow Times (themoscowtimes.com): its own PHP site.
+
+Text dumps: the "Support The Moscow Times!" teaser (or the ad-free banner), title, lead
+caption with the photo credit appended, the body, then "Read more about:" tags, the
+newsletter sign-up, the "A Message from The Moscow Times:" donation appeal with its
+Once/Monthly/Annual widget, and "Read more" cards. The dumps show no byline and no date.
+"""
+
+from cleaner.rule import (
+    CaptionRule,
+    Layout,
+    LinePattern,
+    MetaLine,
+    Signature,
+    SiteRule,
+    TextRule,
+    TitleRule,
+)
+
+_TITLE = r"(?=.{3,250}$)(?!.*[.:;,…][\"”’»']*$)(?:\S+ ){0,25}\S+"
+# "... Arthur Novosiltsev / Moskva News Agency", "... Yelena Afonina/TASS", "NAME (PHOTOGRAPHER / AGENCY)"
+_CAPTION = r".{0,600}\S ?/ ?\p{Lu}[^/.!?“”\"]{1,80}|.{2,600}\([^()]{2,200}/[^()]{2,200}\)"
+
+_HEADER = (
+    r"Support The Moscow Times!",
+    r"Contribute today",
+    r"×",
+    r"Enjoying ad-free content\?",
+    r"Since July 1, 2024, we have disabled all ads to improve your reading experience\.",
+    r"This commitment costs us \$[\d,]+ a month\. Your support can help us fill the gap\.",
+    r"Support us",
+    r"Our journalism is banned in Russia\. We need your help to keep providing you with the truth\.",
+)
+
+_TEXT = TextRule(
+    boilerplate=tuple(LinePattern(id="header_teaser", pattern=p, region="head") for p in _HEADER),
+    meta=(MetaLine(id="tags_line", pattern=r"Read more about: ?(?P<tags>.{1,500})", region="tail"),),
+    tail_anchors=(
+        LinePattern(id="newsletter", pattern=r"Sign up for our (?:free )?weekly newsletter"),
+        LinePattern(id="donation_appeal", pattern=r"A Message from The Moscow Times:?"),
+        LinePattern(id="related_cards", pattern=r"Read more|Related articles:?"),
+        LinePattern(id="donation_appeal", pattern=r".{0,200}we have a small favor to ask\."),
+        LinePattern(id="donation_appeal", pattern=r"Independent journalism isn’t dead\. You can help keep it alive\."),
+        LinePattern(
+            id="opinion_disclaimer",
+            pattern=r"The views expressed in opinion pieces do not necessarily reflect the position of The Moscow Times\.",
+        ),
+    ),
+    title=TitleRule(first_line=True, pattern=_TITLE),
+    caption=CaptionRule(pattern=_CAPTION),
+    date_formats=("%b. %d, %Y", "%B %d, %Y"),
+)
+
+RULE = SiteRule(
+    id="moscow_times",
+    name="The Moscow Times",
+    domains=("themoscowtimes.com",),
+    language="en",
+    timezone="Europe/Moscow",
+    signatures=(
+        Signature(r"^Support The Moscow Times!$"),
+        Signature(r"^A Message from The Moscow Times:$"),
+        Signature(r"^Read more about: ", 0.5),
+        Signature(r"^\d+\s?Min read$", 0.5),
+        Signature(r"^Our weekly newsletter contains a hand-picked selection of news, features, analysis and more from The Moscow Times"),
+        Signature(r"^We are facing unprecedented challenges\. Russia's Prosecutor General's Office has designated The Moscow Times"),
+        Signature(r"^Since July 1, 2024, we have disabled all ads to improve your reading experience\.$"),
+        Signature(r"^As you may have heard, The Moscow Times, an independent news source"),
+        Signature(r"^As the only remaining independent, English-language news source reporting from Russia"),
+    ),
+    layouts=(Layout(name="php_2024", text=_TEXT),),
+)
