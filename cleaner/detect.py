@@ -66,9 +66,7 @@ def choose_layout(rule: SiteRule, text: str, *, page_date: date | None = None, k
     usable = usable or list(rule.layouts)
     if page_date is not None:
         for layout in usable:
-            if (layout.since or layout.until) and (layout.since or date.min) <= page_date <= (
-                layout.until or date.max
-            ):
+            if (layout.since or layout.until) and (layout.since or date.min) <= page_date <= (layout.until or date.max):
                 return layout
     for layout in usable:
         cues = layout.fingerprints if kind == "text" else layout.html_fingerprints or layout.fingerprints

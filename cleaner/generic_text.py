@@ -49,8 +49,10 @@ def extract_generic_text(text: str, article: Article) -> None:
     if first_kept is not None:
         for index in range(first_kept - 1, max(-1, first_kept - 6), -1):
             candidate = lines[index].text
-            if _TITLE.fullmatch(candidate) and 3 <= len(candidate.split()) <= 25 and not _FORM_OR_CHROME.search(
-                candidate
+            if (
+                _TITLE.fullmatch(candidate)
+                and 3 <= len(candidate.split()) <= 25
+                and not _FORM_OR_CHROME.search(candidate)
             ):
                 title_index = index
                 break

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from cleaner import guard
 from cleaner.detect import choose_layout, date_from_url, site_from_text, site_from_url
 from cleaner.document import Document, Kind, load_document
 from cleaner.generic_html import extract_generic_html
 from cleaner.generic_text import extract_generic_text
 from cleaner.model import Article
 from cleaner.registry import Registry, default_registry
-from cleaner.rule import SiteRule
+from cleaner.rule import Layout, SiteRule
 from cleaner.text_extract import extract_text
 
 GENERIC = "generic"
@@ -29,33 +30,31 @@ def detect_site(document: Document, registry: Registry, site: str | None = None)
 def clean_document(document: Document, *, site: str | None = None, registry: Registry | None = None) -> Article:
     registry = registry or default_registry()
     rule = detect_site(document, registry, site)
-    article = Article(
-        site=GENERIC,
-        source=document.source,
-        url=document.url,
-        crawl_date=document.crawl_date,
-    )
-    if rule is not None:
-        article.site, article.site_name, article.language = rule.id, rule.name, rule.language
-        layout = choose_layout(rule, document.text, page_date=date_from_url(document.url), kind=document.kind)
-        article.layout = layout.name
-        if document.kind == "text" and layout.text is not None:
-            found_landmarks = extract_text(document.text, rule, layout.text, article)
-            if not found_landmarks:
-                article.warn("rule_anchor_missing")
-            if rule.finalize is not None:
-                rule.finalize(article)
-        else:
-            _generic(document, article)
-            article.site, article.site_name, article.layout = rule.id, rule.name, None
+    article = Article(site=GENERIC, source=document.source, url=document.url, crawl_date=document.crawl_date)
+    if rule is None:
+        extract_generic(document, article)
     else:
-        _generic(document, article)
+        layout = choose_layout(rule, document.text, page_date=date_from_url(document.url), kind=document.kind)
+        article.site, article.site_name, article.language = rule.id, rule.name, rule.language
+        article = extract_with_rule(document, rule, layout, article)
     if not article.blocks:
         article.warn("empty_body")
     return article
 
 
-def _generic(document: Document, article: Article) -> None:
+def extract_with_rule(document: Document, rule: SiteRule, layout: Layout, article: Article) -> Article:
+    if document.kind == "text" and layout.text is not None:
+        article.layout = layout.name
+        landmarks_found = extract_text(document.text, rule, layout.text, article)
+    else:
+        extract_generic(document, article)
+        return article
+    if rule.finalize is not None:
+        rule.finalize(article)
+    return guard.review(document, article, landmarks_found=landmarks_found)
+
+
+def extract_generic(document: Document, article: Article) -> None:
     article.warn("generic_fallback")
     if document.kind == "html":
         extract_generic_html(document.text, article, url=document.url)

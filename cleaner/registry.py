@@ -60,8 +60,7 @@ class Registry:
             self.problems.append(
                 LoadProblem(
                     rule.origin,
-                    f"rule id {rule.id!r} is already defined by {existing.origin}; "
-                    "pass --override to replace it",
+                    f"rule id {rule.id!r} is already defined by {existing.origin}; pass --override to replace it",
                 )
             )
             return

@@ -213,10 +213,15 @@ def _read_captions(
     # Nothing sandwiched: the caption, if any, is the line right after the head.
     lines = page.lines
     index = head_end + 1
-    if rule.caption.alt and index + 1 < len(lines) and _matches(rule.caption.alt, lines[index].text):
-        if _matches(rule.caption.pattern, lines[index + 1].text):
-            page.take(index, "image_alt")
-            index += 1
+    alt = rule.caption.alt
+    if (
+        alt
+        and index + 1 < len(lines)
+        and _matches(alt, lines[index].text)
+        and _matches(rule.caption.pattern, lines[index + 1].text)
+    ):
+        page.take(index, "image_alt")
+        index += 1
     if index < len(lines) and index not in dropped and _matches(rule.caption.pattern, lines[index].text):
         page.set_meta("caption", lines[index].text)
         page.take(index, "meta.caption")

@@ -69,7 +69,9 @@ _TEXT = TextRule(
         LinePattern(id="correction_widget", pattern=r"You can also highlight the text and press Ctrl \+ Enter"),
         LinePattern(id="correction_widget", pattern=r"Please leave your suggestions or corrections here"),
         LinePattern(id="adblock_notice", pattern=r"Euromaidan Press\n\n?We are an independent media outlet.*", lines=2),
-        LinePattern(id="adblock_notice", pattern=r"We are an independent media outlet that relies solely on advertising.*"),
+        LinePattern(
+            id="adblock_notice", pattern=r"We are an independent media outlet that relies solely on advertising.*"
+        ),
         LinePattern(id="related_posts", pattern=r"Related Posts|Recent Posts|Popular Tags"),
         LinePattern(id="tags_line", pattern=r"Tags:.*"),
     ),

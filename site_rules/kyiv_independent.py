@@ -23,9 +23,7 @@ _TIME = r"\d{1,2}:\d{2} ?[AaPp][Mm]"
 _UPDATED = r"(?: ?\(Updated:[^)]*\))?"
 
 # "by Kateryna Hodunova and The Kyiv Independent news desk March 18, 2025 5:17 PM (Updated: ) 2 min read"
-_BYLINE = (
-    rf"[Bb]y (?P<authors>.+?) (?P<date>{_DATE})(?: (?P<time>{_TIME}))?{_UPDATED}(?: ?\d+ min read)?"
-)
+_BYLINE = rf"[Bb]y (?P<authors>.+?) (?P<date>{_DATE})(?: (?P<time>{_TIME}))?{_UPDATED}(?: ?\d+ min read)?"
 # 2022 WordPress: "September 5, 2022 1:40 amby The Kyiv Independent news desk"
 _BYLINE_2022 = rf"(?P<date>{_DATE}) (?P<time>{_TIME}) ?by (?P<authors>.+)"
 

@@ -62,8 +62,12 @@ RULE = SiteRule(
         Signature(r"^A Message from The Moscow Times:$"),
         Signature(r"^Read more about: ", 0.5),
         Signature(r"^\d+\s?Min read$", 0.5),
-        Signature(r"^Our weekly newsletter contains a hand-picked selection of news, features, analysis and more from The Moscow Times"),
-        Signature(r"^We are facing unprecedented challenges\. Russia's Prosecutor General's Office has designated The Moscow Times"),
+        Signature(
+            r"^Our weekly newsletter contains a hand-picked selection of news, features, analysis and more from The Moscow Times"
+        ),
+        Signature(
+            r"^We are facing unprecedented challenges\. Russia's Prosecutor General's Office has designated The Moscow Times"
+        ),
         Signature(r"^Since July 1, 2024, we have disabled all ads to improve your reading experience\.$"),
         Signature(r"^As you may have heard, The Moscow Times, an independent news source"),
         Signature(r"^As the only remaining independent, English-language news source reporting from Russia"),

@@ -1,0 +1,223 @@
+"""Cleaning many pages: input discovery, per-input outcomes, process pools, the run report.
+
+Every function here is pure and picklable, so it maps directly onto multiprocessing or a
+distributed engine (see ``cleaner.ray_runner``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from cleaner.errors import CleanerError
+from cleaner.pipeline import clean
+from cleaner.registry import Registry, load_registry
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    site: str | None = None
+    url: str | None = None
+    rule_dirs: tuple[str, ...] = ()
+    override: bool = False
+    audit: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One input: a file (``path``), standard input (``data``), or an in-memory record."""
+
+    name: str  # what the run report calls it
+    relative: PurePosixPath  # where its output goes below the output directory
+    path: str | None = None
+    data: bytes | str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    source: Source
+    article: dict[str, Any] | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.article is not None
+
+
+_REGISTRIES: dict[tuple[tuple[str, ...], bool], Registry] = {}
+
+
+def registry_for(options: Options) -> Registry:
+    """One registry per worker process and rule set (loading rules is the slow part)."""
+    key = (options.rule_dirs, options.override)
+    if key not in _REGISTRIES:
+        _REGISTRIES[key] = load_registry(options.rule_dirs, override=options.override)
+    return _REGISTRIES[key]
+
+
+def clean_source(source: Source, options: Options) -> Outcome:
+    """Clean one input; never raises — a failure is an Outcome with its reason."""
+    try:
+        if source.data is not None:
+            content: bytes | str = source.data
+        elif source.path is not None:
+            content = Path(source.path).read_bytes()
+        else:
+            return Outcome(source, error="input has neither a path nor data")
+        article = clean(
+            content,
+            url=source.url or options.url,
+            site=options.site,
+            source=str(source.relative),
+            registry=registry_for(options),
+        )
+        return Outcome(source, article=article.to_dict(audit=options.audit))
+    except CleanerError as exc:
+        return Outcome(source, error=str(exc))
+    except OSError as exc:
+        return Outcome(source, error=f"cannot read: {exc.strerror or exc}")
+    except RecursionError:
+        return Outcome(source, error="input too deeply nested to process")
+    except Exception as exc:  # a bug must cost one document, not the run
+        return Outcome(source, error=f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _clean_pair(pair: tuple[Source, Options]) -> Outcome:
+    return clean_source(*pair)
+
+
+def clean_many(sources: Iterable[Source], options: Options, *, jobs: int = 1) -> Iterator[Outcome]:
+    """Outcomes in input order; ``jobs`` > 1 spreads the work over processes."""
+    if jobs <= 1:
+        for source in sources:
+            yield clean_source(source, options)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_clean_pair, ((source, options) for source in sources), chunksize=8)
+
+
+def record_source(record: Mapping[str, Any], index: int = 0) -> Source:
+    """An in-memory record: ``content`` (or ``html`` / ``text``), optional ``url`` and ``id``."""
+    content = record.get("content", record.get("html", record.get("text")))
+    name = str(record.get("id", record.get("source", index)))
+    return Source(name=name, relative=PurePosixPath(name), data=content, url=record.get("url"))
+
+
+def discover(inputs: Iterable[str]) -> tuple[list[Source], list[Outcome]]:
+    """Files below each input (recursively for directories); missing ones become failures."""
+    sources: list[Source] = []
+    failures: list[Outcome] = []
+    for given in inputs:
+        path = Path(given)
+        if path.is_dir():
+            for file in sorted(_walk(path)):
+                relative = PurePosixPath(file.relative_to(path).as_posix())
+                sources.append(Source(name=str(file), relative=relative, path=str(file)))
+        elif path.is_file():
+            sources.append(Source(name=str(path), relative=PurePosixPath(path.name), path=str(path)))
+        else:
+            missing = Source(name=given, relative=PurePosixPath(path.name or given))
+            reason = "no such file or directory" if not path.exists() else "not a regular file"
+            failures.append(Outcome(missing, error=reason))
+    return sources, failures
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    for directory, subdirs, files in os.walk(root):
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+        for name in files:
+            if not name.startswith("."):
+                yield Path(directory, name)
+
+
+def output_relpath(relative: PurePosixPath, extension: str, *, keep_suffix: bool = False) -> PurePosixPath:
+    """``a/b.txt`` -> ``a/b.json`` (a ``.gz`` is peeled first); with ``keep_suffix``,
+    ``a/b.txt.json`` — used to keep two inputs apart when they would share a name."""
+    if relative.suffix == ".gz":
+        relative = relative.with_suffix("")
+    if keep_suffix:
+        return relative.with_name(relative.name + extension)
+    return relative.with_suffix(extension) if relative.suffix else relative.with_name(relative.name + extension)
+
+
+def plan_outputs(sources: list[Source], extension: str) -> tuple[dict[int, PurePosixPath], list[list[str]]]:
+    """Output path per source index, and the groups of inputs that would have collided."""
+    wanted: dict[PurePosixPath, list[int]] = {}
+    for index, source in enumerate(sources):
+        wanted.setdefault(output_relpath(source.relative, extension), []).append(index)
+    plan: dict[int, PurePosixPath] = {}
+    collisions: list[list[str]] = []
+    for target, indices in wanted.items():
+        if len(indices) == 1:
+            plan[indices[0]] = target
+            continue
+        collisions.append([sources[i].name for i in indices])
+        used: set[PurePosixPath] = set()
+        for index in indices:
+            candidate = output_relpath(sources[index].relative, extension, keep_suffix=True)
+            counter = 2
+            while candidate in used or candidate in wanted:
+                candidate = candidate.with_name(f"{candidate.stem}-{counter}{extension}")
+                counter += 1
+            used.add(candidate)
+            plan[index] = candidate
+    return plan, collisions
+
+
+@dataclass(slots=True)
+class RunReport:
+    documents: int = 0
+    succeeded: int = 0
+    per_site: Counter[str] = field(default_factory=Counter)
+    per_layout: Counter[str] = field(default_factory=Counter)
+    warnings: Counter[str] = field(default_factory=Counter)
+    failures: list[dict[str, str]] = field(default_factory=list)
+    collisions: list[list[str]] = field(default_factory=list)
+
+    def add(self, outcome: Outcome) -> None:
+        self.documents += 1
+        if outcome.article is None:
+            self.failures.append({"input": outcome.source.name, "reason": outcome.error or "unknown error"})
+            return
+        self.succeeded += 1
+        article = outcome.article
+        self.per_site[article["site"]] += 1
+        if article.get("layout"):
+            self.per_layout[f"{article['site']}/{article['layout']}"] += 1
+        self.warnings.update(article["warnings"])
+
+    @property
+    def fallbacks(self) -> int:
+        return self.warnings["generic_fallback"] + self.warnings["guard_fallback"]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "succeeded": self.succeeded,
+            "failed": len(self.failures),
+            "per_site": dict(sorted(self.per_site.items())),
+            "per_layout": dict(sorted(self.per_layout.items())),
+            "fallbacks": self.fallbacks,
+            "warnings": dict(sorted(self.warnings.items())),
+            "failures": self.failures,
+            "collisions": self.collisions,
+        }
+
+    def summary(self) -> str:
+        lines = [f"{self.documents} documents: {self.succeeded} cleaned, {len(self.failures)} failed"]
+        if self.per_site:
+            lines.append("per site: " + ", ".join(f"{site} {n}" for site, n in sorted(self.per_site.items())))
+        if self.warnings:
+            lines.append("warnings: " + ", ".join(f"{code} {n}" for code, n in sorted(self.warnings.items())))
+        lines.append(f"fallbacks: {self.fallbacks}")
+        for group in self.collisions:
+            lines.append("kept apart (same output name): " + ", ".join(group))
+        for failure in self.failures:
+            lines.append(f"failed: {failure['input']}: {failure['reason']}")
+        return "\n".join(lines)

@@ -1,0 +1,180 @@
+"""The `cleaner` command line."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path, PurePosixPath
+
+import click
+
+from cleaner import __version__
+from cleaner.batch import (
+    Options,
+    Outcome,
+    RunReport,
+    Source,
+    clean_many,
+    discover,
+    plan_outputs,
+    registry_for,
+)
+from cleaner.errors import UnknownSiteError
+from cleaner.registry import Registry
+from cleaner.writers import EXTENSIONS, FORMATS, render, write_atomic
+
+rules_option = click.option(
+    "--rules",
+    "rule_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=str),
+    help="A directory of extra rule files (repeatable). Also read from $CLEANER_RULES_PATH.",
+)
+override_option = click.option(
+    "--override", is_flag=True, help="Let rules from --rules / the environment replace built-in ones with the same id."
+)
+
+
+def _report_problems(registry: Registry) -> None:
+    for problem in registry.problems:
+        click.echo(f"cleaner: rule not loaded: {problem}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="cleaner")
+def main() -> None:
+    """Strip boilerplate from scraped news pages; keep the article text and its metadata."""
+
+
+@main.command("clean")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", default="-", show_default=True, help="Output directory (file for jsonl); - for stdout.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True)
+@click.option("--site", help="Force a site rule by id (or 'generic'); see `cleaner sites`.")
+@click.option("--url", help="The URL the page(s) came from; decides the site when given.")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, help="Processes; 0 = all cores."
+)
+@rules_option
+@override_option
+@click.option("--audit", is_flag=True, help="Add `removed`: every removed span with the rule that removed it.")
+@click.option(
+    "--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the run report as JSON."
+)
+@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr (failures are still named).")
+def clean_command(
+    inputs: tuple[str, ...],
+    output: str,
+    fmt: str,
+    site: str | None,
+    url: str | None,
+    jobs: int,
+    rule_dirs: tuple[str, ...],
+    override: bool,
+    audit: bool,
+    report_path: Path | None,
+    quiet: bool,
+) -> None:
+    """Clean INPUT files and directories (recursively; - reads one page from stdin)."""
+    options = Options(site=site, url=url, rule_dirs=rule_dirs, override=override, audit=audit)
+    registry = registry_for(options)
+    _report_problems(registry)
+    if site and site != "generic":
+        try:
+            registry.get(site)
+        except UnknownSiteError as exc:
+            raise click.BadParameter(str(exc), param_hint="--site") from None
+
+    sources, failures = _sources(inputs)
+    report = RunReport()
+    for failure in failures:
+        report.add(failure)
+    jobs = jobs or os.cpu_count() or 1
+    outcomes = clean_many(sources, options, jobs=jobs)
+    if output == "-":
+        _to_stdout(outcomes, fmt, report)
+    elif fmt == "jsonl":
+        _to_jsonl_file(outcomes, Path(output), report)
+    else:
+        report.collisions = _to_directory(outcomes, sources, Path(output), fmt, report)
+
+    for failure in report.failures:
+        if quiet:
+            click.echo(f"cleaner: failed: {failure['input']}: {failure['reason']}", err=True)
+    if not quiet:
+        click.echo(report.summary(), err=True)
+    if report_path is not None:
+        write_atomic(report_path, json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    sys.exit(1 if report.failures else 0)
+
+
+def _sources(inputs: tuple[str, ...]) -> tuple[list[Source], list[Outcome]]:
+    files = [given for given in inputs if given != "-"]
+    sources, failures = discover(files)
+    if "-" in inputs:
+        stdin = Source(name="<stdin>", relative=PurePosixPath("stdin"), data=sys.stdin.buffer.read())
+        sources.insert(0, stdin)
+    return sources, failures
+
+
+def _to_stdout(outcomes, fmt: str, report: RunReport) -> None:
+    stream = click.get_text_stream("stdout")
+    for outcome in outcomes:
+        report.add(outcome)
+        if outcome.article is not None:
+            stream.write(render(outcome.article, fmt))
+            stream.flush()
+
+
+def _to_jsonl_file(outcomes, target: Path, report: RunReport) -> None:
+    if target.is_dir():
+        target = target / "articles.jsonl"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            for outcome in outcomes:
+                report.add(outcome)
+                if outcome.article is not None:
+                    stream.write(render(outcome.article, "jsonl"))
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _to_directory(outcomes, sources: list[Source], out_dir: Path, fmt: str, report: RunReport) -> list[list[str]]:
+    plan, collisions = plan_outputs(sources, EXTENSIONS[fmt])
+    # Outcomes come in input order, one per source, in-process or from a pool.
+    for index, outcome in enumerate(outcomes):
+        report.add(outcome)
+        if outcome.article is not None:
+            write_atomic(out_dir / plan[index], render(outcome.article, fmt))
+    return collisions
+
+
+@main.command("sites")
+@rules_option
+@override_option
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def sites_command(rule_dirs: tuple[str, ...], override: bool, as_json: bool) -> None:
+    """List the site rules: id, name, domains, layouts, and where each was loaded from."""
+    registry = registry_for(Options(rule_dirs=rule_dirs, override=override))
+    _report_problems(registry)
+    rows = [
+        {
+            "id": rule.id,
+            "name": rule.name,
+            "domains": list(rule.domains),
+            "layouts": [layout.name for layout in rule.layouts],
+            "origin": rule.origin,
+        }
+        for rule in sorted(registry, key=lambda r: r.id)
+    ]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        click.echo(f"{row['id']:<20} {row['name']:<24} {', '.join(row['domains']):<28} {', '.join(row['layouts'])}")

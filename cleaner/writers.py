@@ -1,0 +1,75 @@
+"""Serialising Articles: json, jsonl, txt, md (YAML front matter + body); atomic file writes."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Literal
+
+Format = Literal["json", "jsonl", "txt", "md"]
+FORMATS: tuple[str, ...] = ("json", "jsonl", "txt", "md")
+EXTENSIONS: dict[str, str] = {"json": ".json", "jsonl": ".jsonl", "txt": ".txt", "md": ".md"}
+
+# Front matter fields, in order; values are written as JSON scalars/lists, which YAML reads.
+_FRONT_MATTER = (
+    "title",
+    "subtitle",
+    "authors",
+    "published",
+    "updated",
+    "site",
+    "site_name",
+    "url",
+    "canonical_url",
+    "crawl_date",
+    "tags",
+    "image_caption",
+    "language",
+    "source",
+    "warnings",
+)
+
+
+def render(data: dict[str, Any], fmt: str) -> str:
+    """One article as the text of one output (jsonl: one line, newline included)."""
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "jsonl":
+        return json.dumps(data, ensure_ascii=False) + "\n"
+    if fmt == "txt":
+        return data["text"] + "\n"
+    if fmt == "md":
+        return _markdown(data)
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def _markdown(data: dict[str, Any]) -> str:
+    lines = ["---"]
+    lines += [f"{key}: {json.dumps(data.get(key), ensure_ascii=False)}" for key in _FRONT_MATTER]
+    lines.append("---")
+    body = []
+    for block in data["blocks"]:
+        if block["type"] == "heading":
+            body.append(f"## {block['text']}")
+        elif block["type"] == "quote":
+            body.append(f"> {block['text']}")
+        elif block["type"] == "list_item":
+            body.append(f"- {block['text']}")
+        else:
+            body.append(block["text"])
+    return "\n".join(lines) + "\n\n" + "\n\n".join(body) + "\n"
+
+
+def write_atomic(path: Path, content: str) -> None:
+    """Write via a temporary file in the same directory and rename: never a half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(content)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
