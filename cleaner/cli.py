@@ -120,12 +120,10 @@ def _sources(inputs: tuple[str, ...]) -> tuple[list[Source], list[Outcome]]:
 
 
 def _to_stdout(outcomes, fmt: str, report: RunReport) -> None:
-    stream = click.get_text_stream("stdout")
     for outcome in outcomes:
         report.add(outcome)
         if outcome.article is not None:
-            stream.write(render(outcome.article, fmt))
-            stream.flush()
+            click.echo(render(outcome.article, fmt), nl=False)
 
 
 def _to_jsonl_file(outcomes, target: Path, report: RunReport) -> None:

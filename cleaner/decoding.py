@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import gzip
+from collections import Counter
 
 import charset_normalizer
 import regex
@@ -26,17 +27,18 @@ _SAMPLE = 65536
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """Recognise BOM-less UTF-16 by its zero bytes sitting on one parity."""
-    sample = data[:4096]
-    if len(sample) < 4:
+    """Recognise BOM-less UTF-16: text in one script puts nearly all its code units in one
+    or two 256-character blocks (ASCII and, say, Cyrillic); binary data spreads them."""
+    sample = data[: 8192 - 8192 % 2]
+    if len(sample) < 8:
         return None
-    even_zero = sample[0::2].count(0) / len(sample[0::2])
-    odd_zero = sample[1::2].count(0) / len(sample[1::2])
-    if odd_zero > 0.3 and even_zero < 0.05:
-        return "utf-16-le"
-    if even_zero > 0.3 and odd_zero < 0.05:
-        return "utf-16-be"
-    return None
+    best: tuple[float, str] | None = None
+    for encoding, high in (("utf-16-le", 1), ("utf-16-be", 0)):
+        blocks = Counter(sample[high::2])
+        share = sum(count for _, count in blocks.most_common(2)) / (len(sample) // 2)
+        if share >= 0.9 and (best is None or share > best[0]):
+            best = (share, encoding)
+    return best[1] if best else None
 
 
 def _looks_binary(text: str) -> bool:
