@@ -12,10 +12,12 @@ from cleaner.lines import split_lines
 from cleaner.model import Article, Block, Removal
 
 _SENTENCE_END = regex.compile(r"[.!?…][\"”’»')\]]*(?:\s|$)")
+# Site chrome opens with these words; prose that merely mentions them elsewhere is kept.
 _FORM_OR_CHROME = regex.compile(
-    r"\b(?:subscribe|sign up|sign in|log in|newsletter|cookies?|privacy policy|terms of use|"
-    r"all rights reserved|follow us|share (?:on|this)|advertisement|read more|skip to content|"
-    r"enter your email|indicates required|donate|support us|menu)\b|©",
+    r"^(?:subscribe|sign up|sign in|log in|newsletter|we use cookies|this (?:web)?site uses cookies|"
+    r"privacy policy|terms of use|all rights reserved|follow us|share (?:on|this)|advertisement|"
+    r"read more|skip to content|enter your email|\* indicates required|donate|support us|menu|"
+    r"copyright|©)|\ball rights reserved\b",
     regex.IGNORECASE,
 )
 _HEADING = regex.compile(r"[\p{Lu}\p{N}\"“‘'«][^\n]{2,120}[^.,;:!…\"”’'»\-–—]")

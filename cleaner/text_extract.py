@@ -78,11 +78,7 @@ def _find_drops(page: _Page) -> list[_DropMatch]:
             window = window_text(lines, index, drop.lines)
             if window is None or not _matches(drop.pattern, window):
                 continue
-            end = index + drop.lines
-            if drop.followers:
-                while end < len(lines) and not lines[end].gap_before and _matches(drop.followers, lines[end].text):
-                    end += 1
-            found.append(_DropMatch(drop, tuple(range(index, end))))
+            found.append(_DropMatch(drop, tuple(range(index, index + drop.lines))))
     return found
 
 
@@ -259,12 +255,37 @@ def _find_tail(page: _Page, head_end: int) -> int:
 
 
 def _apply_drops(page: _Page, drops: list[_DropMatch], head_end: int, tail_start: int) -> None:
+    applied = []
     for match in drops:
         first = match.indices[0]
         region = "head" if first <= head_end else "tail" if first >= tail_start else "body"
         if match.pattern.region in ("any", region):
+            applied.append(match)
             for index in match.indices:
                 page.take(index, match.pattern.id)
+    for match in applied:
+        if match.pattern.followers:
+            _take_followers(page, match, tail_start)
+
+
+def _take_followers(page: _Page, match: _DropMatch, tail_start: int) -> None:
+    """The list under a header such as "Read more:": the lines right below it that match
+    ``followers``; past a blank line only when every line from there to the end of the body
+    is such a line or already removed (a list of related titles closing the article)."""
+    pattern, lines = match.pattern, page.lines
+    index = match.indices[-1] + 1
+    while index < tail_start and not lines[index].gap_before and _matches(pattern.followers, lines[index].text):
+        page.take(index, pattern.id)
+        index += 1
+    run = []
+    while index < tail_start:
+        if index not in page.removed_by:
+            if not _matches(pattern.followers, lines[index].text):
+                return
+            run.append(index)
+        index += 1
+    for index in run:
+        page.take(index, pattern.id)
 
 
 def _remove_head_and_tail(page: _Page, head_end: int, tail_start: int) -> None:
@@ -290,7 +311,7 @@ def _fill_metadata(article: Article, page: _Page, rule: SiteRule) -> None:
     authors = meta.get("authors") or meta.get("tail_authors")
     if authors:
         split = patterns.compile_pattern(text_rule.author_split).split(authors)
-        article.authors = [name.strip() for name in split if name and name.strip()]
+        article.authors = list(dict.fromkeys(name.strip() for name in split if name and name.strip()))
     tags = meta.get("tags") or meta.get("tail_tags")
     if tags:
         split = patterns.compile_pattern(text_rule.tag_split).split(tags)

@@ -57,7 +57,8 @@ _TEXT = TextRule(
     meta=(
         MetaLine(id="byline", pattern=rf"(?:Article )?[Bb]y:? ?(?P<authors>{_NAME})"),
         MetaLine(id="date", pattern=r"(?P<date>\d{1,2}/\d{1,2}/\d{4})"),
-        MetaLine(id="date_category", pattern=r"(?P<date>\d{4}/\d{2}/\d{2}) • (?P<tags>.{2,80})"),
+        # 2014 (test.euromaidanpress.com): "2014/09/21 • War in the Donbas" — a section, not a tag.
+        MetaLine(id="date_category", pattern=r"(?P<date>\d{4}/\d{2}/\d{2}) • .{2,80}"),
     ),
     head_anchors=(
         LinePattern(id="read_time", pattern=r"\d+ minute read"),
@@ -98,6 +99,8 @@ RULE = SiteRule(
         Signature(r"^Support us on Patreon$"),
         Signature(r"^by\p{Lu}[\p{L}'’.\- ]{1,60}$", 0.5),
         Signature(r"^\d+ minute read$", 0.5),
+        Signature(r"^by\p{Lu}[\p{L}'’.\- ]{1,60}\n\d{2}/\d{2}/\d{4}$"),
+        Signature(r"^\d{4}/\d{2}/\d{2} • [\p{L} ]{2,60}$"),
         Signature(r"^.*Become a patron or see other ways to support\. Become a Patron!$"),
         Signature(r"^To suggest a correction or clarification, write to us here$"),
         Signature(r"^Copyright © \d{4} Euromaidanpress\.com$"),

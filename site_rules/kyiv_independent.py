@@ -101,11 +101,12 @@ _TEXT = TextRule(
     ),
     title=TitleRule(
         before=("byline", "byline_2022", "read_time", "news_digest_notice"),
-        skip=(r"This item is part of our running news digest", r"Edit post", r"News Feed"),
+        skip=(r"This item is part of our running news digest", r"Edit post"),
         strip=(r"^external(?=\S)",),
         pattern=r"[^\n]{3,300}",
     ),
-    tags_before_title=r"(?P<tags>[^,.!?]{1,60}(?:, [^,.!?]{1,60})*)",
+    # Several comma-separated tags, or one tag of up to three words ("News Feed").
+    tags_before_title=r"(?P<tags>[^,.!?:;]{1,60}(?:, [^,.!?:;]{1,60})+|[^,.!?:;\s]+(?: [^,.!?:;\s]+){0,2})",
     caption=CaptionRule(pattern=r".{3,1500}\([^()]{2,300}\)"),
     date_formats=("%B %d, %Y %I:%M %p", "%B %d, %Y %I:%M%p", "%B %d, %Y"),
 )
@@ -126,6 +127,8 @@ RULE = SiteRule(
         Signature(r"^We are the news team of the Kyiv Independent\."),
         Signature(r"^Explaining Ukraine with Kate Tsurkan$", 0.5),
         Signature(r"^Successfuly subscribed$", 0.5),
+        # A News Feed item page: "News Feed", title, "0 min read".
+        Signature(r"^News Feed\n+[^\n]{3,300}\n+\d+ min read$"),
     ),
     layouts=(Layout(name="ghost", text=_TEXT),),
 )

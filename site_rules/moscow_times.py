@@ -19,7 +19,12 @@ from cleaner.rule import (
 
 _TITLE = r"(?=.{3,250}$)(?!.*[.:;,…][\"”’»']*$)(?:\S+ ){0,25}\S+"
 # "... Arthur Novosiltsev / Moskva News Agency", "... Yelena Afonina/TASS", "NAME (PHOTOGRAPHER / AGENCY)"
-_CAPTION = r".{0,600}\S ?/ ?\p{Lu}[^/.!?“”\"]{1,80}|.{2,600}\([^()]{2,200}/[^()]{2,200}\)"
+# or a sentence with a credit glued on: "... in the zoo’s enclosure. Moscow Zoo press service"
+_CAPTION = (
+    r".{0,600}\S ?/ ?\p{Lu}[^/.!?“”\"]{1,80}"
+    r"|.{2,600}\([^()]{2,200}/[^()]{2,200}\)"
+    r"|.{2,600}[.!?] \p{Lu}[^.!?“”\"]{1,60}[^.!?“”\"\s]"
+)
 
 _HEADER = (
     r"Support The Moscow Times!",
