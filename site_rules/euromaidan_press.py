@@ -8,6 +8,7 @@ authors with "Article by:".
 """
 
 from dataclasses import replace
+from datetime import date
 
 from cleaner.rule import (
     CaptionRule,
@@ -108,7 +109,21 @@ RULE = SiteRule(
         Signature(r"^When referencing our materials, please include an active hyperlink to the Euromaidan Press"),
     ),
     layouts=(
-        Layout(name="wordpress_2023", text=_TEXT),
-        Layout(name="footer_first_2021", fingerprints=(r"^Article by: ?\p{Lu}",), text=_TEXT_2021),
+        # 2022 on: "latest news" pages, then the byline/date/read-time header of 2023-2025.
+        Layout(name="wordpress_2023", since=date(2022, 1, 1), text=_TEXT),
+        Layout(
+            name="footer_first_2021",
+            since=date(2015, 1, 1),
+            until=date(2021, 12, 31),
+            fingerprints=(r"^Article by: ?\p{Lu}",),
+            text=_TEXT_2021,
+        ),
+        # test.euromaidanpress.com, 2014: title, then "YYYY/MM/DD • Section".
+        Layout(
+            name="test_site_2014",
+            until=date(2014, 12, 31),
+            fingerprints=(r"^\d{4}/\d{2}/\d{2} • [\p{L} ]{2,60}$",),
+            text=_TEXT,
+        ),
     ),
 )

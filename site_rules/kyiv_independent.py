@@ -6,6 +6,8 @@ Ghost bookmark cards ("The Kyiv Independent" glued to the card's author), "Autho
 then "Most popular", the News Feed sidebar and the footer's newsletter forms.
 """
 
+from datetime import date
+
 from cleaner.rule import (
     CaptionRule,
     Layout,
@@ -130,5 +132,25 @@ RULE = SiteRule(
         # A News Feed item page: "News Feed", title, "0 min read".
         Signature(r"^News Feed\n+[^\n]{3,300}\n+\d+ min read$"),
     ),
-    layouts=(Layout(name="ghost", text=_TEXT),),
+    layouts=(
+        Layout(
+            name="ghost_2023",
+            since=date(2023, 1, 1),
+            fingerprints=(r"^Edit post$", r"^This audio is created with AI assistance$", r"^\d+ min read$"),
+            text=_TEXT,
+        ),
+        # The WordPress site of 2021-2022: the same dump reader covers its glued byline
+        # ("1:40 amby …"), "Share:", the news-digest notice and its tail.
+        Layout(
+            name="wordpress_2022",
+            until=date(2022, 12, 31),
+            fingerprints=(
+                r"^" + _BYLINE_2022 + r"$",
+                r"^Become a patronSupport Kyiv Independent",
+                r"^logo_header",
+                r"^external ?Go to the source of this news",
+            ),
+            text=_TEXT,
+        ),
+    ),
 )

@@ -6,6 +6,8 @@ newsletter sign-up, the "A Message from The Moscow Times:" donation appeal with 
 Once/Monthly/Annual widget, and "Read more" cards. The dumps show no byline and no date.
 """
 
+from datetime import date
+
 from cleaner.rule import (
     CaptionRule,
     Layout,
@@ -77,5 +79,20 @@ RULE = SiteRule(
         Signature(r"^As you may have heard, The Moscow Times, an independent news source"),
         Signature(r"^As the only remaining independent, English-language news source reporting from Russia"),
     ),
-    layouts=(Layout(name="php_2024", text=_TEXT),),
+    layouts=(
+        # From mid-2024: the ad-free banner or "Support The Moscow Times!", the newsletter
+        # sign-up and the "A Message from The Moscow Times:" appeal.
+        Layout(name="php_2024", since=date(2024, 7, 1), text=_TEXT),
+        # Before: the "small favor to ask" and 2017-era "Independent journalism isn’t dead" appeals.
+        Layout(
+            name="php_legacy",
+            until=date(2024, 6, 30),
+            fingerprints=(
+                r"^.{0,200}we have a small favor to ask\.$",
+                r"^Independent journalism isn’t dead\. You can help keep it alive\.$",
+                r"^As you may have heard, The Moscow Times, an independent news source",
+            ),
+            text=_TEXT,
+        ),
+    ),
 )

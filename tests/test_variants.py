@@ -24,3 +24,27 @@ def test_variant_matches_its_expectation(case):
     for key, value in expected.items():
         assert article[key] == value, key
     assert article["warnings"] == []
+
+
+@pytest.mark.parametrize(
+    ("case", "layout"),
+    [
+        ("ki_2022_wordpress", "wordpress_2022"),
+        ("ki_2023_newsfeed_header", "ghost_2023"),
+        ("emp_2021_footer_first", "footer_first_2021"),
+        ("emp_2014_test_site", "test_site_2014"),
+        ("emp_2023_layout", "wordpress_2023"),
+        ("mt_2017_appeal", "php_legacy"),
+        ("mt_adfree_banner", "php_2024"),
+    ],
+)
+def test_layout_era_is_recognised_by_its_fingerprint_and_recorded(case, layout):
+    page = (FIXTURES / "variants" / f"{case}.txt").read_bytes()
+    assert clean(page).layout == layout
+
+
+def test_a_dated_url_chooses_the_era_over_fingerprints():
+    page = (FIXTURES / "variants" / "emp_2023_layout.txt").read_bytes()
+    old = clean(page, url="https://euromaidanpress.com/2019/05/02/some-story/")
+    new = clean(page, url="https://euromaidanpress.com/2023/08/15/some-story/")
+    assert (old.layout, new.layout) == ("footer_first_2021", "wordpress_2023")
