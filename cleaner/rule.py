@@ -142,6 +142,9 @@ class TextRule:
     tag_split: str = r"\s*,\s*"
     #: Landmarks of the head are looked for in this many first non-empty lines.
     head_window: int = 80
+    #: Keep-guards: a line that fully matches one of these patterns is article text and is
+    #: never removed, whatever boilerplate, metadata or head/tail rule would take it.
+    keep: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,9 +53,12 @@ def extract_text(text: str, rule: SiteRule, text_rule: TextRule, article: Articl
     tail_start = _find_tail(page, head_end)
     _apply_drops(page, drops, head_end, tail_start)
     _remove_head_and_tail(page, head_end, tail_start)
+    kept = _release_kept(page)
 
     body_lines = [
-        line for index, line in enumerate(page.lines) if head_end < index < tail_start and index not in page.removed_by
+        line
+        for index, line in enumerate(page.lines)
+        if (head_end < index < tail_start or index in kept) and index not in page.removed_by
     ]
     article.blocks = type_blocks([line.text for line in body_lines], text_rule.heading)
     article.removed = [
@@ -68,6 +71,14 @@ def extract_text(text: str, rule: SiteRule, text_rule: TextRule, article: Articl
 
 def _matches(pattern: str, text: str) -> bool:
     return patterns.fullmatch(pattern, text) is not None
+
+
+def _release_kept(page: _Page) -> set[int]:
+    """Keep-guards win over every removal: lines they match go back to the body."""
+    kept = {index for index, line in enumerate(page.lines) if any(_matches(p, line.text) for p in page.rule.keep)}
+    for index in kept:
+        page.removed_by.pop(index, None)
+    return kept
 
 
 def _find_drops(page: _Page) -> list[_DropMatch]:
