@@ -6,19 +6,23 @@ from functools import lru_cache
 
 import regex
 
-from cleaner.errors import RuleError
+from cleaner.errors import CleanerError, RuleError
 
 # Seconds one match may take. Lines are short; a pattern that needs longer is pathological.
 MATCH_TIMEOUT = 0.25
+# A search runs over a whole page rather than one line.
+SEARCH_TIMEOUT = MATCH_TIMEOUT * 4
 _FLAGS = regex.VERSION1 | regex.UNICODE
 
 
-class PatternTimeout(Exception):
-    """A rule pattern ran past its time-out on some input."""
+class PatternTimeout(CleanerError):
+    """A rule pattern ran past its time-out on some input: this document fails, the run goes on."""
 
 
 @lru_cache(maxsize=4096)
 def compile_pattern(source: str, flags: int = 0) -> regex.Pattern[str]:
+    if not isinstance(source, str):
+        raise RuleError(f"a pattern must be a string, not {type(source).__name__}")
     try:
         return regex.compile(source, _FLAGS | flags)
     except regex.error as exc:
@@ -26,21 +30,31 @@ def compile_pattern(source: str, flags: int = 0) -> regex.Pattern[str]:
 
 
 def validate_pattern(source: str, *, where: str) -> None:
-    """Reject what cannot be a line rule: syntax errors and patterns that match nothing at all."""
-    pattern = compile_pattern(source)
+    """Reject what cannot be a line rule: syntax errors and patterns that match the empty string."""
+    try:
+        pattern = compile_pattern(source)
+    except RuleError as exc:
+        raise RuleError(f"{where}: {exc}") from None
     if pattern.fullmatch("", timeout=MATCH_TIMEOUT) is not None:
         raise RuleError(f"{where}: pattern {source!r} matches the empty string")
+
+
+def _timed_out(source: str, text: str, seconds: float) -> PatternTimeout:
+    return PatternTimeout(
+        f"rule pattern {source!r} timed out (over {seconds:g} s on {len(text)} characters); "
+        "the pattern backtracks catastrophically — rewrite it"
+    )
 
 
 def fullmatch(source: str, text: str) -> regex.Match[str] | None:
     try:
         return compile_pattern(source).fullmatch(text, timeout=MATCH_TIMEOUT)
-    except TimeoutError as exc:
-        raise PatternTimeout(f"pattern {source!r} timed out") from exc
+    except TimeoutError:
+        raise _timed_out(source, text, MATCH_TIMEOUT) from None
 
 
 def search(source: str, text: str, flags: int = 0) -> regex.Match[str] | None:
     try:
-        return compile_pattern(source, flags).search(text, timeout=MATCH_TIMEOUT * 4)
-    except TimeoutError as exc:
-        raise PatternTimeout(f"pattern {source!r} timed out") from exc
+        return compile_pattern(source, flags).search(text, timeout=SEARCH_TIMEOUT)
+    except TimeoutError:
+        raise _timed_out(source, text, SEARCH_TIMEOUT) from None
