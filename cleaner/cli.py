@@ -21,7 +21,8 @@ from cleaner.batch import (
     plan_outputs,
     registry_for,
 )
-from cleaner.errors import UnknownSiteError
+from cleaner.errors import CleanerError, UnknownSiteError
+from cleaner.ray_runner import clean_on_ray
 from cleaner.registry import Registry
 from cleaner.writers import EXTENSIONS, FORMATS, render, write_atomic
 
@@ -59,6 +60,14 @@ def main() -> None:
 )
 @rules_option
 @override_option
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="local: this machine (--jobs processes); ray: a Ray cluster (pip install 'cleaner[ray]').",
+)
+@click.option("--ray-address", help="Ray cluster to join (e.g. auto, ray://host:10001); default: start a local Ray.")
 @click.option("--audit", is_flag=True, help="Add `removed`: every removed span with the rule that removed it.")
 @click.option(
     "--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the run report as JSON."
@@ -73,6 +82,8 @@ def clean_command(
     jobs: int,
     rule_dirs: tuple[str, ...],
     override: bool,
+    engine: str,
+    ray_address: str | None,
     audit: bool,
     report_path: Path | None,
     quiet: bool,
@@ -91,8 +102,13 @@ def clean_command(
     report = RunReport()
     for failure in failures:
         report.add(failure)
-    jobs = jobs or os.cpu_count() or 1
-    outcomes = clean_many(sources, options, jobs=jobs)
+    if engine == "ray":
+        try:
+            outcomes = clean_on_ray(sources, options, address=ray_address)
+        except CleanerError as exc:
+            raise click.ClickException(str(exc)) from None
+    else:
+        outcomes = clean_many(sources, options, jobs=jobs or os.cpu_count() or 1)
     if output == "-":
         _to_stdout(outcomes, fmt, report)
     elif fmt == "jsonl":
