@@ -7,9 +7,12 @@ distributed engine (see ``cleaner.ray_runner``).
 from __future__ import annotations
 
 import os
+import signal
+import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -26,6 +29,8 @@ class Options:
     rule_dirs: tuple[str, ...] = ()
     override: bool = False
     audit: bool = False
+    #: Seconds one document may take before it is reported as failed (0: no limit).
+    timeout: float = 120.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +66,40 @@ def registry_for(options: Options) -> Registry:
     return _REGISTRIES[key]
 
 
+class DocumentTimeout(Exception):
+    """One document took longer than Options.timeout."""
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise DocumentTimeout after ``seconds``, where the platform allows (a POSIX main thread)."""
+    usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum, frame):
+        raise DocumentTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def clean_source(source: Source, options: Options) -> Outcome:
     """Clean one input; never raises — a failure is an Outcome with its reason."""
+    try:
+        with _time_limit(options.timeout):
+            return _clean_source(source, options)
+    except DocumentTimeout:
+        return Outcome(source, error=f"timed out after {options.timeout:g} s")
+
+
+def _clean_source(source: Source, options: Options) -> Outcome:
     try:
         if source.data is not None:
             content: bytes | str = source.data
@@ -84,6 +121,8 @@ def clean_source(source: Source, options: Options) -> Outcome:
         return Outcome(source, error=f"cannot read: {exc.strerror or exc}")
     except RecursionError:
         return Outcome(source, error="input too deeply nested to process")
+    except DocumentTimeout:
+        raise
     except Exception as exc:  # a bug must cost one document, not the run
         return Outcome(source, error=f"internal error: {type(exc).__name__}: {exc}")
 

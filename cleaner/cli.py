@@ -68,6 +68,13 @@ def main() -> None:
     help="local: this machine (--jobs processes); ray: a Ray cluster (pip install 'cleaner[ray]').",
 )
 @click.option("--ray-address", help="Ray cluster to join (e.g. auto, ray://host:10001); default: start a local Ray.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=120.0,
+    show_default=True,
+    help="Seconds one page may take before it is reported as failed (0: no limit).",
+)
 @click.option("--audit", is_flag=True, help="Add `removed`: every removed span with the rule that removed it.")
 @click.option(
     "--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the run report as JSON."
@@ -84,12 +91,13 @@ def clean_command(
     override: bool,
     engine: str,
     ray_address: str | None,
+    timeout: float,
     audit: bool,
     report_path: Path | None,
     quiet: bool,
 ) -> None:
     """Clean INPUT files and directories (recursively; - reads one page from stdin)."""
-    options = Options(site=site, url=url, rule_dirs=rule_dirs, override=override, audit=audit)
+    options = Options(site=site, url=url, rule_dirs=rule_dirs, override=override, audit=audit, timeout=timeout)
     registry = registry_for(options)
     _report_problems(registry)
     if site and site != "generic":

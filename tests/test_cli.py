@@ -96,7 +96,7 @@ def test_markdown_has_front_matter_and_body(tmp_path):
     assert result.exit_code == 0
     text = (tmp_path / f"{MT_SEED.stem}.md").read_text(encoding="utf-8")
     front, body = text.split("\n---\n", 1)
-    assert front.startswith("---\ntitle: \"Kremlin Denies Reports of Putin-Trump Phone Call Over Ukraine\"")
+    assert front.startswith('---\ntitle: "Kremlin Denies Reports of Putin-Trump Phone Call Over Ukraine"')
     assert 'tags: ["Trump", "Putin", "Ukraine war"]' in front
     assert body.strip().startswith("The Kremlin on Monday denied reports")
 
@@ -155,3 +155,20 @@ def test_parallel_jobs_give_the_same_output(tmp_path):
     one = run("clean", str(KI_SEED.parent), "--format", "jsonl", "-q", "-j", "1").stdout
     two = run("clean", str(KI_SEED.parent), "--format", "jsonl", "-q", "-j", "2").stdout
     assert one == two and one
+
+
+def test_a_page_that_takes_too_long_is_reported_not_waited_for(monkeypatch):
+    import time
+
+    from cleaner import batch
+
+    def slow_clean(*args, **kwargs):
+        time.sleep(5)
+
+    monkeypatch.setattr(batch, "clean", slow_clean)
+    started = time.monotonic()
+    outcome = batch.clean_source(
+        batch.Source(name="slow", relative=batch.PurePosixPath("slow"), data="x"), batch.Options(timeout=0.2)
+    )
+    assert time.monotonic() - started < 2
+    assert outcome.error == "timed out after 0.2 s"
