@@ -15,6 +15,15 @@ SEARCH_TIMEOUT = MATCH_TIMEOUT * 4
 _FLAGS = regex.VERSION1 | regex.UNICODE
 
 
+class FieldError(RuleError):
+    """A rule field failed a load-time check. ``value`` (when known) lets the loader find its line."""
+
+    def __init__(self, where: str, reason: str, value: object = None) -> None:
+        super().__init__(f"{where}: {reason}")
+        self.where = where
+        self.value = value
+
+
 class PatternTimeout(CleanerError):
     """A rule pattern ran past its time-out on some input: this document fails, the run goes on."""
 
@@ -34,9 +43,9 @@ def validate_pattern(source: str, *, where: str) -> None:
     try:
         pattern = compile_pattern(source)
     except RuleError as exc:
-        raise RuleError(f"{where}: {exc}") from None
+        raise FieldError(where, str(exc), source) from None
     if pattern.fullmatch("", timeout=MATCH_TIMEOUT) is not None:
-        raise RuleError(f"{where}: pattern {source!r} matches the empty string")
+        raise FieldError(where, f"pattern {source!r} matches the empty string", source)
 
 
 def _timed_out(source: str, text: str, seconds: float) -> PatternTimeout:

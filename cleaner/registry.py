@@ -20,8 +20,12 @@ from dataclasses import dataclass, field, replace
 from importlib.metadata import entry_points
 from pathlib import Path
 from types import ModuleType
+from typing import Literal
+
+import regex
 
 from cleaner.errors import RuleError, UnknownSiteError
+from cleaner.patterns import FieldError
 from cleaner.rule import SiteRule
 from cleaner.validate import validate_rule
 
@@ -34,9 +38,12 @@ BUILTIN_PACKAGE = "site_rules"
 class LoadProblem:
     origin: str  # file path (with line where known) or entry point
     reason: str
+    #: "error": the rule was not loaded; "conflict": it was, but clashes with another rule.
+    severity: Literal["error", "conflict"] = "error"
 
     def __str__(self) -> str:
-        return f"{self.origin}: {self.reason}"
+        # One line, whatever the exception text held.
+        return " ".join(f"{self.origin}: {self.reason}".split())
 
 
 @dataclass(slots=True)
@@ -54,7 +61,8 @@ class Registry:
     def __iter__(self):
         return iter(self.rules.values())
 
-    def add(self, rule: SiteRule, *, override: bool) -> None:
+    def add(self, rule: SiteRule, *, override: bool) -> bool:
+        """Register ``rule``; False (and a problem recorded) when its id is taken."""
         existing = self.rules.get(rule.id)
         if existing is not None and not override:
             self.problems.append(
@@ -63,16 +71,22 @@ class Registry:
                     f"rule id {rule.id!r} is already defined by {existing.origin}; pass --override to replace it",
                 )
             )
-            return
+            return False
         for other in self.rules.values():
             if other.id == rule.id:
                 continue
             shared = set(other.domains) & set(rule.domains)
             if shared:
                 self.problems.append(
-                    LoadProblem(rule.origin, f"domain {sorted(shared)[0]} is also claimed by rule {other.id!r}")
+                    LoadProblem(
+                        rule.origin,
+                        f"domain {sorted(shared)[0]} is also claimed by rule {other.id!r} "
+                        f"({other.origin}); pages of that domain go to {other.id!r}",
+                        severity="conflict",
+                    )
                 )
         self.rules[rule.id] = rule
+        return True
 
 
 def _error_location(exc: BaseException, path: Path) -> str:
@@ -81,7 +95,35 @@ def _error_location(exc: BaseException, path: Path) -> str:
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         if Path(frame.filename) == path:
             return f"{path}:{frame.lineno}"
+    if isinstance(exc, FieldError):
+        line = _field_line(path, exc)
+        if line:
+            return f"{path}:{line}"
     return str(path)
+
+
+_NAMES_IN_WHERE = regex.compile(r"\(([\w-]+)\)|\[([A-Za-z_][\w-]*)\]")
+
+
+def _field_line(path: Path, exc: FieldError) -> int | None:
+    """Best-effort line of a failing field: where its value is written, else the nearest
+    named thing on its path (item id, layout name), else the ``RULE =`` line."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    needles: list[str] = []
+    if isinstance(exc.value, str) and exc.value:
+        needles.append(exc.value)
+    for match in reversed(list(_NAMES_IN_WHERE.finditer(exc.where))):
+        name = match.group(1) or match.group(2)
+        needles += [f'"{name}"', f"'{name}'"]
+    needles.append("RULE =")
+    for needle in needles:
+        for number, line in enumerate(lines, start=1):
+            if needle in line:
+                return number
+    return None
 
 
 def _rule_of(module: ModuleType, origin: str) -> SiteRule:
@@ -107,8 +149,19 @@ def _load_file(path: Path) -> SiteRule:
     return _rule_of(module, str(path))
 
 
+def is_rule_file(path: Path) -> bool:
+    """Python files of a rule directory, except private helpers and tests kept beside them."""
+    name = path.name
+    return (
+        path.suffix == ".py"
+        and not name.startswith(("_", ".", "test_"))
+        and not name.endswith("_test.py")
+        and name not in ("conftest.py", "setup.py")
+    )
+
+
 def rule_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.glob("*.py") if not p.name.startswith(("_", ".")))
+    return sorted(p for p in directory.glob("*.py") if p.is_file() and is_rule_file(p))
 
 
 def _load_builtin(registry: Registry) -> None:
@@ -117,13 +170,14 @@ def _load_builtin(registry: Registry) -> None:
         if info.name.startswith("_"):
             continue
         module_name = f"{BUILTIN_PACKAGE}.{info.name}"
-        origin = module_name
+        finder_path = getattr(info.module_finder, "path", None)
+        origin = str(Path(finder_path, f"{info.name}.py")) if finder_path else module_name
         try:
             module = importlib.import_module(module_name)
             origin = module.__file__ or module_name
             registry.add(_rule_of(module, origin), override=False)
-        except Exception as exc:  # a broken rule must not take the others down
-            registry.problems.append(LoadProblem(origin, _reason(exc)))
+        except (Exception, SystemExit) as exc:  # a broken rule must not take the others down
+            registry.problems.append(LoadProblem(_error_location(exc, Path(origin)), _reason(exc)))
 
 
 def _reason(exc: BaseException) -> str:
@@ -136,10 +190,17 @@ def load_directory(registry: Registry, directory: Path, *, override: bool) -> No
         registry.problems.append(LoadProblem(str(directory), "not a directory"))
         return
     for path in rule_files(directory):
-        try:
-            registry.add(_load_file(path), override=override)
-        except Exception as exc:
-            registry.problems.append(LoadProblem(_error_location(exc, path), _reason(exc)))
+        load_file(registry, path, override=override)
+
+
+def load_file(registry: Registry, path: Path, *, override: bool) -> SiteRule | None:
+    """Load one rule file into ``registry``; a failure becomes a LoadProblem with path:line."""
+    try:
+        rule = _load_file(path)
+    except (Exception, SystemExit) as exc:  # a broken rule must not take the others down
+        registry.problems.append(LoadProblem(_error_location(exc, path), _reason(exc)))
+        return None
+    return rule if registry.add(rule, override=override) else None
 
 
 def _load_entry_points(registry: Registry, *, override: bool) -> None:
@@ -155,7 +216,7 @@ def _load_entry_points(registry: Registry, *, override: bool) -> None:
             else:
                 raise RuleError("is neither a module with RULE nor a SiteRule")
             registry.add(rule, override=override)
-        except Exception as exc:
+        except (Exception, SystemExit) as exc:
             registry.problems.append(LoadProblem(origin, _reason(exc)))
 
 
