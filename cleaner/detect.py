@@ -61,7 +61,12 @@ def date_from_url(url: str | None) -> date | None:
 
 
 def choose_layout(rule: SiteRule, text: str, *, page_date: date | None = None, kind: str = "text") -> Layout:
-    """By the page date when known, else by a fingerprint, else the newest (first) layout."""
+    """By the page date when known, else by a fingerprint, else the newest (first) layout.
+
+    Only layouts with a part for this kind of input compete (all of them when none has).
+    A layout without ``since``/``until`` is never chosen by date. Text fingerprints are
+    patterns searched in the dump; for HTML, ``html_fingerprints`` are CSS selectors.
+    """
     usable = [layout for layout in rule.layouts if (layout.text if kind == "text" else layout.html or layout.text)]
     usable = usable or list(rule.layouts)
     if page_date is not None:
@@ -69,7 +74,19 @@ def choose_layout(rule: SiteRule, text: str, *, page_date: date | None = None, k
             if (layout.since or layout.until) and (layout.since or date.min) <= page_date <= (layout.until or date.max):
                 return layout
     for layout in usable:
-        cues = layout.fingerprints if kind == "text" else layout.html_fingerprints or layout.fingerprints
-        if any(patterns.search(cue, text, regex.MULTILINE) is not None for cue in cues):
+        if _has_fingerprint(layout, text, kind):
             return layout
     return usable[0]
+
+
+def _has_fingerprint(layout: Layout, text: str, kind: str) -> bool:
+    if kind == "html":
+        return bool(layout.html_fingerprints) and _html_has(text, layout.html_fingerprints)
+    return any(patterns.search(cue, text, regex.MULTILINE) is not None for cue in layout.fingerprints)
+
+
+def _html_has(html: str, selectors: tuple[str, ...]) -> bool:
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(html)
+    return any(tree.css_first(selector) is not None for selector in selectors)
