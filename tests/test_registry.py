@@ -2,7 +2,6 @@
 how broken rule files are reported without taking the other rules down."""
 
 import os
-import textwrap
 
 import pytest
 from click.testing import CliRunner
@@ -11,50 +10,9 @@ from cleaner.batch import Options, Source, clean_source
 from cleaner.cli import main
 from cleaner.pipeline import clean
 from cleaner.registry import ENV_VAR, load_registry
+from tests.acme_rule import PAGE, rule_source, write
 
 BUILTINS = {"kyiv_independent", "euromaidan_press", "moscow_times"}
-
-PAGE = "Acme Daily\nA headline about acme\nBy Jane Roe\n\nFirst paragraph of the story.\n\nSubscribe to Acme\n"
-
-
-def rule_source(
-    rule_id: str = "acme_daily",
-    domain: str = "acme.example",
-    boilerplate: str = r'r"Subscribe to Acme"',
-    signature: str = r'r"^Acme Daily$"',
-) -> str:
-    return textwrap.dedent(
-        f"""\
-        from cleaner.rule import Layout, LinePattern, MetaLine, Signature, SiteRule, TextRule, TitleRule
-
-        RULE = SiteRule(
-            id="{rule_id}",
-            name="Acme Daily",
-            domains=("{domain}",),
-            signatures=(Signature({signature}),),
-            layouts=(
-                Layout(
-                    name="current",
-                    text=TextRule(
-                        boilerplate=(
-                            LinePattern(id="masthead", pattern=r"Acme Daily"),
-                            LinePattern(id="subscribe", pattern={boilerplate}),
-                        ),
-                        meta=(MetaLine(id="byline", pattern=r"By (?P<authors>.+)"),),
-                        title=TitleRule(before=("byline",)),
-                    ),
-                ),
-            ),
-        )
-        """
-    )
-
-
-def write(directory, name, text):
-    directory.mkdir(parents=True, exist_ok=True)
-    path = directory / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 @pytest.fixture(autouse=True)
