@@ -200,3 +200,8 @@ def sites_command(rule_dirs: tuple[str, ...], override: bool, as_json: bool) -> 
         return
     for row in rows:
         click.echo(f"{row['id']:<20} {row['name']:<24} {', '.join(row['domains']):<28} {', '.join(row['layouts'])}")
+
+
+from cleaner.check import check_command  # noqa: E402
+
+main.add_command(check_command)
