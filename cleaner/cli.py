@@ -205,3 +205,7 @@ def sites_command(rule_dirs: tuple[str, ...], override: bool, as_json: bool) -> 
 from cleaner.check import check_command  # noqa: E402
 
 main.add_command(check_command)
+
+from cleaner.scaffold import new_site_command  # noqa: E402
+
+main.add_command(new_site_command)
