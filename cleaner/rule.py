@@ -116,7 +116,9 @@ class HeadingRule:
 class Signature:
     """A text cue that a dump comes from this site; searched in multi-line mode."""
 
+    #: Searched in the whole dump; must start with ``^`` (a line start).
     pattern: str
+    #: What the cue adds to the site's score when it is found.
     weight: float = 1.0
 
 
@@ -124,21 +126,30 @@ class Signature:
 class TextRule:
     """How to read a text dump of one layout of a site."""
 
+    #: Lines removed wherever their region allows.
     boilerplate: tuple[LinePattern, ...] = ()
+    #: Lines that carry metadata; head ones also end the head.
     meta: tuple[MetaLine, ...] = ()
+    #: Landmarks of the head: the body starts after the last one found.
     head_anchors: tuple[LinePattern, ...] = ()
+    #: The first of these found after the head ends the body.
     tail_anchors: tuple[LinePattern, ...] = ()
+    #: Where the headline sits.
     title: TitleRule = field(default_factory=TitleRule)
     #: What the lines between the title and the first head landmark are.
     after_title: Literal["subtitle", "caption"] | None = None
     #: A tags line right before the title (walking over ``title.skip`` lines).
     tags_before_title: str | None = None
+    #: The lead image caption (none looked for when unset).
     caption: CaptionRule | None = None
+    #: When a short body line is a subheading.
     heading: HeadingRule = field(default_factory=HeadingRule)
     #: ``strptime`` formats tried on "DATE TIME" (or DATE alone); formats without a time
     #: give a plain date.
     date_formats: tuple[str, ...] = ()
+    #: Splits the ``authors`` group into names.
     author_split: str = r"\s*,\s+|\s+and\s+|\s+&\s+"
+    #: Splits the ``tags`` group into tags.
     tag_split: str = r"\s*,\s*"
     #: Landmarks of the head are looked for in this many first non-empty lines.
     head_window: int = 80
@@ -166,12 +177,19 @@ class Layout:
     """One layout era of a site. ``since``/``until`` bound the page dates it covers;
     ``fingerprints`` are cues unique to it (patterns for text, selectors for HTML)."""
 
+    #: Written to the output's ``layout``.
     name: str
+    #: First page date of the era (inclusive); a layout with neither bound is never chosen by date.
     since: date | None = None
+    #: Last page date of the era (inclusive).
     until: date | None = None
+    #: Patterns (starting with ``^``) searched in a text dump; one found picks this layout.
     fingerprints: tuple[str, ...] = ()
+    #: CSS selectors; one present in an HTML page picks this layout.
     html_fingerprints: tuple[str, ...] = ()
+    #: How to read text dumps of this layout.
     text: TextRule | None = None
+    #: How to read HTML pages of this layout.
     html: HtmlRule | None = None
 
 
@@ -180,14 +198,23 @@ Hook = Callable[["Article"], None]
 
 @dataclass(frozen=True, slots=True)
 class SiteRule:
+    """One site: how to recognise its pages and how to read each of its layouts."""
+
+    #: The rule id, written to the output's ``site`` (lower-case letters, digits, ``_``).
     id: str
+    #: The site's human name, written to ``site_name``.
     name: str
+    #: Hosts whose URLs belong to the site (subdomains included), e.g. ``("example.com",)``.
     domains: tuple[str, ...]
+    #: Layout eras, newest first; see ``Layout``.
     layouts: tuple[Layout, ...]
+    #: Text cues that a dump without a URL comes from this site.
     signatures: tuple[Signature, ...] = ()
     #: Sum of signature weights a dump needs to be attributed to this site.
     min_score: float = 1.0
+    #: BCP 47 code of the site's articles, written to ``language``.
     language: str | None = "en"
+    #: IANA time zone in which the site shows times (``Europe/Kyiv``).
     timezone: str = "UTC"
     #: Called on every article the rule produced, to fix what data cannot say.
     finalize: Hook | None = None
