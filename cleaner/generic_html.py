@@ -1,42 +1,132 @@
-"""Best-effort cleaning of HTML from a site without a rule: trafilatura, with its metadata."""
+"""Best-effort cleaning of HTML from a site without a rule: trafilatura, with its metadata.
+
+trafilatura's main-content extraction gives the body; its output tree keeps the block
+types (paragraph, heading, quote, list item). The page's own markup (JSON-LD, meta,
+canonical link, ``<html lang>``) is preferred to trafilatura's guesses for metadata.
+When trafilatura cannot read a page (lxml gives up on some malformed or extreme markup),
+the paragraph-densest container of the page is taken instead.
+"""
 
 from __future__ import annotations
 
-import json
+from datetime import datetime
+from typing import Any
 
 import trafilatura
+from lxml import etree
 
-from cleaner.model import Article, Block
+from cleaner.html_dom import densest_container, limit_depth, parse_html, walk_blocks
+from cleaner.html_meta import Markup, json_ld_keywords, primary_language, read_markup, strip_site_name, text_value
+from cleaner.model import Article, Block, BlockType
 from cleaner.normalize import normalize_text
 
-
-def _list(value: str | None, separator: str) -> list[str]:
-    if not value:
-        return []
-    return [item.strip() for item in value.split(separator) if item.strip()]
+# trafilatura's output elements and the block types they carry.
+_BLOCK_OF_ELEMENT: dict[str, BlockType] = {"p": "paragraph", "head": "heading", "quote": "quote", "code": "paragraph"}
 
 
 def extract_generic_html(html: str, article: Article, *, url: str | None = None) -> None:
-    raw = trafilatura.extract(
-        html,
-        url=url,
-        output_format="json",
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        favor_precision=False,
-        deduplicate=False,
+    html = limit_depth(html)
+    markup = read_markup(parse_html(html))
+    document = _trafilatura(html, url)
+    if document is not None:
+        article.blocks = _blocks_of(document.body)
+    if not article.blocks:
+        article.blocks = _densest_blocks(html)
+    _fill_metadata(article, markup, document)
+
+
+def _trafilatura(html: str, url: str | None) -> Any:
+    try:
+        return trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            favor_precision=False,
+            deduplicate=False,
+        )
+    except (RecursionError, ValueError, TypeError, AttributeError, etree.LxmlError):
+        return None
+
+
+def _text(element: Any) -> str:
+    return normalize_text("".join(element.itertext()))
+
+
+def _blocks_of(body: Any) -> list[Block]:
+    if body is None:
+        return []
+    blocks: list[Block] = []
+    for element in body:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag == "list":
+            texts = [_text(item) for item in element.iter("item")]
+            blocks += [Block("list_item", text) for text in texts if text]
+        elif tag == "table":
+            for row in element.iter("row"):
+                text = normalize_text(" ".join(_text(cell) for cell in row))
+                if text:
+                    blocks.append(Block("paragraph", text))
+        else:
+            text = _text(element)
+            if text:
+                blocks.append(Block(_BLOCK_OF_ELEMENT.get(tag, "paragraph"), text))
+    return blocks
+
+
+def _densest_blocks(html: str) -> list[Block]:
+    tree = parse_html(html)
+    body = tree.body
+    root = densest_container(body, min_chars=1) if body is not None else None
+    if root is None:
+        return []
+    return [
+        Block(block.kind, block.text)  # type: ignore[arg-type]
+        for block in walk_blocks(root)
+        if block.kind != "caption"
+    ]
+
+
+def _iso(value: str | None) -> str | None:
+    """A machine date as ISO 8601, its offset kept; a plain date stays a date."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        if len(value) == 10:
+            return datetime.strptime(value, "%Y-%m-%d").date().isoformat()
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        return None
+
+
+def _split(value: str | None, separator: str) -> list[str]:
+    return [item.strip() for item in (value or "").split(separator) if item.strip()]
+
+
+def _fill_metadata(article: Article, markup: Markup, document: Any) -> None:
+    ld = markup.article
+    found: dict[str, Any] = {}
+    if document is not None:
+        found = {name: getattr(document, name, None) for name in ("title", "author", "date", "tags", "categories")}
+        found["language"] = getattr(document, "language", None)
+        found["url"] = getattr(document, "url", None)
+    site_names = tuple(name for name in (markup.first("og:site_name"), getattr(document, "sitename", None)) if name)
+    article.title = (
+        text_value(ld.get("headline"))
+        or strip_site_name(markup.first("og:title", "twitter:title"), site_names)
+        or (normalize_text(found.get("title") or "") or None)
+        or strip_site_name(markup.html_title, site_names)
     )
-    if not raw:
-        return
-    data = json.loads(raw)
-    article.title = normalize_text(data.get("title") or "") or None
-    article.authors = _list(data.get("author"), ";")
-    published = data.get("date")
-    article.published = published or None
-    article.tags = _list(data.get("tags"), ",") or _list(data.get("categories"), ",")
-    article.language = data.get("language") or article.language
-    article.canonical_url = data.get("url") or article.canonical_url
-    article.subtitle = None
-    paragraphs = [normalize_text(part) for part in (data.get("raw_text") or data.get("text") or "").split("\n")]
-    article.blocks = [Block("paragraph", part) for part in paragraphs if part]
+    article.authors = list(markup.json_ld_authors) or _split(found.get("author"), ";")
+    article.published = (
+        _iso(markup.first("article:published_time"))
+        or _iso(text_value(ld.get("datePublished")))
+        or _iso(found.get("date"))
+    )
+    article.updated = _iso(markup.first("article:modified_time")) or _iso(text_value(ld.get("dateModified")))
+    tags = markup.all("article:tag") or json_ld_keywords(ld) or list(found.get("tags") or [])
+    article.tags = [normalize_text(tag) for tag in tags if normalize_text(tag)]
+    article.language = primary_language(markup.lang) or primary_language(found.get("language")) or article.language
+    article.canonical_url = markup.canonical_url or markup.first("og:url") or found.get("url") or article.canonical_url

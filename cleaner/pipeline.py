@@ -7,6 +7,8 @@ from cleaner.detect import choose_layout, date_from_url, site_from_text, site_fr
 from cleaner.document import Document, Kind, load_document
 from cleaner.generic_html import extract_generic_html
 from cleaner.generic_text import extract_generic_text
+from cleaner.html_detect import site_from_html
+from cleaner.html_extract import extract_html
 from cleaner.model import Article
 from cleaner.registry import Registry, default_registry
 from cleaner.rule import Layout, SiteRule
@@ -24,7 +26,7 @@ def detect_site(document: Document, registry: Registry, site: str | None = None)
         return rule
     if document.kind == "text":
         return site_from_text(document.text, registry)
-    return None
+    return site_from_html(document.text, registry)
 
 
 def clean_document(document: Document, *, site: str | None = None, registry: Registry | None = None) -> Article:
@@ -46,6 +48,9 @@ def extract_with_rule(document: Document, rule: SiteRule, layout: Layout, articl
     if document.kind == "text" and layout.text is not None:
         article.layout = layout.name
         landmarks_found = extract_text(document.text, rule, layout.text, article)
+    elif document.kind == "html":
+        article.layout = layout.name
+        landmarks_found = extract_html(document.text, rule, layout, article, url=document.url)
     else:
         extract_generic(document, article)
         return article

@@ -160,7 +160,19 @@ class TextRule:
 
 @dataclass(frozen=True, slots=True)
 class HtmlRule:
-    """How to read the HTML of one layout of a site (CSS selectors, selectolax syntax)."""
+    """How to read the HTML of one layout of a site (CSS selectors, selectolax syntax).
+
+    Every field is an ordered tuple of selectors: the first selector that matches wins, so
+    a guessed class can sit in front of a sturdier fallback.
+
+    ``content``: the element holding the article body. When none matches, the element that
+    directly holds the most paragraph text is taken instead.
+    ``drop``: boilerplate removed from the content (or from the whole page when the
+    content was not found by a selector).
+    The metadata fields name visible elements read when the page's markup (JSON-LD,
+    OpenGraph, ``article:*``) does not say: the element's text, or for dates its
+    ``datetime``/``content`` attribute. ``authors`` lists one element per author.
+    """
 
     content: tuple[str, ...] = ()
     drop: tuple[str, ...] = ()
@@ -168,6 +180,7 @@ class HtmlRule:
     subtitle: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
     published: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
     caption: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
 

@@ -69,6 +69,54 @@ def extract_text(text: str, rule: SiteRule, text_rule: TextRule, article: Articl
     return bool(page.anchors) or tail_start < len(page.lines)
 
 
+@dataclass(frozen=True, slots=True)
+class StreamCleaning:
+    """What a text rule removed from a block stream, and the metadata its lines carried."""
+
+    removed_by: dict[int, str]  # block index -> rule id
+    meta: dict[str, str]
+    landmarks_found: bool
+
+
+#: Lines this long are body text, never a byline or a notice; the lead of a stream ends there.
+_LEAD_LINE_MAX = 200
+
+
+def clean_stream(lines: list[Line], text_rule: TextRule) -> StreamCleaning:
+    """Apply a text rule to blocks that already are the body (taken from markup, say).
+
+    Boilerplate patterns, tail anchors and metadata lines apply as on a dump; there is no
+    head, title or caption inference, so a first body paragraph can never become a title.
+    Head metadata lines and head landmarks are only looked for in the lead of the stream
+    (its short lines before the first long one), and only the matching lines are removed.
+    """
+    page = _Page(lines=lines, rule=text_rule)
+    drops = _find_drops(page)
+    lead_end = next((i for i, line in enumerate(lines) if len(line.text) > _LEAD_LINE_MAX), len(lines))
+    lead_end = min(lead_end, text_rule.head_window)
+    for meta in text_rule.meta:
+        if meta.region != "head":
+            continue
+        hit = _first_meta(page, meta, 0, lead_end)
+        if hit is not None:
+            index, groups = hit
+            page.take(index, f"meta.{meta.id}")
+            page.anchors.setdefault(meta.id, index)
+            for name, value in groups.items():
+                page.set_meta(name, value)
+    for anchor in text_rule.head_anchors:
+        index = _first_line(page, anchor, 0, lead_end)
+        if index is not None:
+            page.anchors.setdefault(anchor.id, index)
+            for covered in range(index, index + anchor.lines):
+                page.take(covered, anchor.id)
+    tail_start = _find_tail(page, -1)
+    _apply_drops(page, drops, -1, tail_start)
+    _remove_head_and_tail(page, -1, tail_start)
+    found = bool(page.anchors) or tail_start < len(lines)
+    return StreamCleaning(removed_by=dict(page.removed_by), meta=dict(page.meta), landmarks_found=found)
+
+
 def _matches(pattern: str, text: str) -> bool:
     return patterns.fullmatch(pattern, text) is not None
 

@@ -12,6 +12,7 @@ from datetime import date
 
 from cleaner.rule import (
     CaptionRule,
+    HtmlRule,
     Layout,
     LinePattern,
     MetaLine,
@@ -90,6 +91,30 @@ _TEXT = TextRule(
 # "Edited by:" — the line under the title is the lead caption, not a standfirst.
 _TEXT_2021 = replace(_TEXT, after_title="caption")
 
+# HTML (sites-html.md §3). WordPress with Mistape and a Patreon button [A]; the theme is
+# unknown [D], so generic WordPress hooks sit in front of the paragraph-density fallback,
+# and the text rule removes the in-body "Read more:" list and the Patreon appeal.
+_HTML = HtmlRule(
+    content=("article .entry-content", "div.entry-content"),
+    drop=(
+        ".mistape_caption",  # correction widget, inside the content [A]
+        "#mistape_dialog",  # its hidden dialog [A]
+        'a[data-patreon-widget-type="become-patron-button"]',  # [A]
+        # Theme furniture, for when the content wrapper is not found [D].
+        "nav",
+        "footer",
+        "aside",
+        ".widget",
+        "#sidebar",
+    ),
+    title=("h1.entry-title", "article h1", "main h1"),
+    # WordPress links the author to /author/<slug>/ [D], with rel="author" in most themes.
+    authors=("article a[rel~=author]", "article a[href*='/author/']"),
+    published=("article time.published[datetime]", "article time[datetime]"),
+    caption=("figure:has(> img.wp-post-image) figcaption", "figure:has(img.wp-post-image) figcaption"),
+    tags=("article a[rel~=tag]",),
+)
+
 RULE = SiteRule(
     id="euromaidan_press",
     name="Euromaidan Press",
@@ -110,13 +135,14 @@ RULE = SiteRule(
     ),
     layouts=(
         # 2022 on: "latest news" pages, then the byline/date/read-time header of 2023-2025.
-        Layout(name="wordpress_2023", since=date(2022, 1, 1), text=_TEXT),
+        Layout(name="wordpress_2023", since=date(2022, 1, 1), text=_TEXT, html=_HTML),
         Layout(
             name="footer_first_2021",
             since=date(2015, 1, 1),
             until=date(2021, 12, 31),
             fingerprints=(r"^Article by: ?\p{Lu}",),
             text=_TEXT_2021,
+            html=_HTML,
         ),
         # test.euromaidanpress.com, 2014: title, then "YYYY/MM/DD • Section".
         Layout(
@@ -124,6 +150,7 @@ RULE = SiteRule(
             until=date(2014, 12, 31),
             fingerprints=(r"^\d{4}/\d{2}/\d{2} • [\p{L} ]{2,60}$",),
             text=_TEXT,
+            html=_HTML,
         ),
     ),
 )

@@ -10,6 +10,7 @@ from datetime import date
 
 from cleaner.rule import (
     CaptionRule,
+    HtmlRule,
     Layout,
     LinePattern,
     MetaLine,
@@ -113,6 +114,29 @@ _TEXT = TextRule(
     date_formats=("%B %d, %Y %I:%M %p", "%B %d, %Y %I:%M%p", "%B %d, %Y"),
 )
 
+# HTML (sites-html.md §2). Ghost's head and card markup are certain [A]; the theme's classes
+# are not [D], so the body wrapper falls back to paragraph density and the text rule's
+# anchors do the rest.
+_HTML = HtmlRule(
+    # Wrappers of {{content}} in Ghost's own themes [D for KI].
+    content=("section.gh-content", "div.gh-content", "div.post-content", "div.post-full-content"),
+    drop=(
+        ".kg-bookmark-card",  # Koenig bookmark card: a related story [A]
+        "#mc_embed_signup",  # Mailchimp embeds [A markup, C use]
+        "form",
+        "aside",
+        "nav",
+        "footer",
+    ),
+    title=("article h1", "main h1"),
+    # Ghost author pages are /author/<slug>/ [A]; the byline and "Authors:" both link there.
+    authors=("article a[href*='/author/']",),
+    published=("article time[datetime]",),
+    # The feature image, not a Koenig card inside the body [A card classes, D figure].
+    caption=("article figure:not(.kg-card) figcaption",),
+    tags=("article a[href*='/tag/']",),
+)
+
 RULE = SiteRule(
     id="kyiv_independent",
     name="The Kyiv Independent",
@@ -138,6 +162,7 @@ RULE = SiteRule(
             since=date(2023, 1, 1),
             fingerprints=(r"^Edit post$", r"^This audio is created with AI assistance$", r"^\d+ min read$"),
             text=_TEXT,
+            html=_HTML,
         ),
         # The WordPress site of 2021-2022: the same dump reader covers its glued byline
         # ("1:40 amby …"), "Share:", the news-digest notice and its tail.

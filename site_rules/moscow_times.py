@@ -10,6 +10,7 @@ from datetime import date
 
 from cleaner.rule import (
     CaptionRule,
+    HtmlRule,
     Layout,
     LinePattern,
     MetaLine,
@@ -58,6 +59,39 @@ _TEXT = TextRule(
     date_formats=("%b. %d, %Y", "%B %d, %Y"),
 )
 
+# HTML (sites-html.md §1): the site's own templates [A], confirmed live by scrapers [B].
+_HTML = HtmlRule(
+    content=("div.article__content",),
+    drop=(
+        # Inside the body: related-article promos, promo links, newsletter box, ad slots [A].
+        "aside",
+        ".article__link",
+        ".article__newsletter",
+        "section[y-name=banner]",
+        "[y-use=Banner]",
+        "[data-freestar-ad]",
+        # Page furniture, for when the body wrapper is not found [A].
+        ".site-header",
+        ".navigation",
+        ".contribute-teaser-mobile",
+        ".byline__social",
+        ".article__tags",
+        ".article__disclaimer",
+        ".contribute-banner",
+        ".newsletterbanner",
+        "section.cluster",
+        "#load-next-article",
+        "[y-name=banner]",
+        "footer",
+    ),
+    title=("article.article header.article__header h1", "article h1"),
+    subtitle=("article.article header.article__header h2",),
+    authors=(".byline__author .byline__author__name", ".byline__author__name"),
+    # No byline date: it shows the update time once an article is updated [A].
+    caption=("figure.article__featured-image figcaption", "figure.featured-image figcaption"),
+    tags=("div.article__tags a.article__tags__tag", ".article__tags a.tag"),
+)
+
 RULE = SiteRule(
     id="moscow_times",
     name="The Moscow Times",
@@ -82,7 +116,7 @@ RULE = SiteRule(
     layouts=(
         # From mid-2024: the ad-free banner or "Support The Moscow Times!", the newsletter
         # sign-up and the "A Message from The Moscow Times:" appeal.
-        Layout(name="php_2024", since=date(2024, 7, 1), text=_TEXT),
+        Layout(name="php_2024", since=date(2024, 7, 1), text=_TEXT, html=_HTML),
         # Before: the "small favor to ask" and 2017-era "Independent journalism isn’t dead" appeals.
         Layout(
             name="php_legacy",
@@ -93,6 +127,7 @@ RULE = SiteRule(
                 r"^As you may have heard, The Moscow Times, an independent news source",
             ),
             text=_TEXT,
+            html=_HTML,
         ),
     ),
 )

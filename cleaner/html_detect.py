@@ -1,0 +1,31 @@
+"""Which site an HTML page comes from, by what the page says about itself.
+
+In order: the host of its canonical link or ``og:url``, its ``og:site_name`` against the
+rules' names, then the rules' text signatures over its visible text.
+"""
+
+from __future__ import annotations
+
+from cleaner.detect import site_from_text, site_from_url
+from cleaner.html_dom import parse_html, walk_blocks
+from cleaner.html_meta import read_markup
+from cleaner.registry import Registry
+from cleaner.rule import SiteRule
+
+
+def site_from_html(html: str, registry: Registry) -> SiteRule | None:
+    tree = parse_html(html)
+    markup = read_markup(tree)
+    for url in (markup.canonical_url, markup.first("og:url")):
+        rule = site_from_url(url, registry)
+        if rule is not None:
+            return rule
+    site_name = (markup.first("og:site_name") or "").casefold()
+    if site_name:
+        for rule in registry:
+            if rule.name.casefold() == site_name:
+                return rule
+    body = tree.body
+    if body is None:
+        return None
+    return site_from_text("\n\n".join(block.text for block in walk_blocks(body)), registry)

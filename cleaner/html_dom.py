@@ -1,0 +1,345 @@
+"""HTML as a tree, and a tree as a typed block stream.
+
+Parsing goes through selectolax (lexbor). Walks over the tree are iterative, so no page is
+too deep for them; but lexbor itself slows down quadratically on absurd nesting, so markup
+nested deeper than ``MAX_DEPTH`` is flattened (its excess tags dropped, its text kept)
+before parsing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from cleaner.normalize import normalize_text
+
+MAX_DEPTH = 1000
+
+DomKind = Literal["paragraph", "heading", "quote", "list_item", "caption"]
+
+#: Elements whose content is never page text.
+NON_CONTENT_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "audio",
+        "video",
+        "select",
+        "textarea",
+        "head",
+        "title",
+        "map",
+    }
+)
+#: Non-content elements whose text a reader could take for page text; their removal is audited.
+AUDITED_NON_CONTENT = frozenset({"noscript", "template"})
+
+_KIND_OF_TAG: dict[str, DomKind] = {
+    "p": "paragraph",
+    "h1": "heading",
+    "h2": "heading",
+    "h3": "heading",
+    "h4": "heading",
+    "h5": "heading",
+    "h6": "heading",
+    "blockquote": "quote",
+    "li": "list_item",
+    "figcaption": "caption",
+}
+_BLOCK_TAGS = frozenset(
+    {
+        *_KIND_OF_TAG,
+        "address",
+        "article",
+        "aside",
+        "body",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figure",
+        "footer",
+        "form",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "legend",
+        "main",
+        "nav",
+        "ol",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "caption",
+    }
+)
+_VOID_TAGS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+)
+# Tags whose end tag is optional and that close their own kind: they never nest by themselves.
+_SELF_CLOSING_KIND = frozenset({"p", "li", "dt", "dd", "option", "tr", "td", "th", "rb", "rt", "rp", "optgroup"})
+_TAG = regex.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})\b[^>]*?(/?)>")
+
+
+@dataclass(frozen=True, slots=True)
+class DomBlock:
+    kind: DomKind
+    text: str  # normalised
+    tag: str  # the innermost block element holding the text
+    in_root: bool = False
+
+
+def limit_depth(html: str, max_depth: int = MAX_DEPTH) -> str:
+    """Drop the tags of elements nested deeper than ``max_depth``, keeping their text."""
+    depth = 0
+    deepest = 0
+    for match in _TAG.finditer(html):
+        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+        if name in _VOID_TAGS or name in _SELF_CLOSING_KIND or self_closing:
+            continue
+        depth = max(depth - 1, 0) if closing else depth + 1
+        deepest = max(deepest, depth)
+    if deepest <= max_depth:
+        return html
+    parts: list[str] = []
+    depth = 0
+    last = 0
+    for match in _TAG.finditer(html):
+        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+        if name in _VOID_TAGS or name in _SELF_CLOSING_KIND or self_closing:
+            continue
+        if closing:
+            keep = depth <= max_depth
+            depth = max(depth - 1, 0)
+        else:
+            depth += 1
+            keep = depth <= max_depth
+        if not keep:
+            parts.append(html[last : match.start()])
+            parts.append(" ")
+            last = match.end()
+    parts.append(html[last:])
+    return "".join(parts)
+
+
+def parse_html(html: str) -> LexborHTMLParser:
+    return LexborHTMLParser(limit_depth(html))
+
+
+def iter_elements(root: LexborNode) -> Iterator[LexborNode]:
+    """Descendant elements of ``root`` in document order, without recursion."""
+    stack: list[LexborNode] = []
+    node = root.child
+    while node is not None:
+        if node.is_element_node:
+            yield node
+        if node.child is not None:
+            stack.append(node)
+            node = node.child
+            continue
+        while node.next is None and stack:
+            node = stack.pop()
+        node = node.next
+
+
+def node_text(node: LexborNode) -> str:
+    """The visible text of an element, non-content elements skipped, normalised."""
+    return " ".join(block.text for block in walk_blocks(node, include_self=True))
+
+
+def walk_blocks(
+    root: LexborNode,
+    *,
+    inside: LexborNode | None = None,
+    include_self: bool = False,
+    skipped: list[tuple[str, str]] | None = None,
+) -> list[DomBlock]:
+    """The text under ``root`` as typed blocks, in document order.
+
+    Block elements and ``<br>`` end a block; a block's kind is that of its innermost typed
+    ancestor (``p``, ``h1``-``h6``, ``blockquote``, ``li``), except that anything inside a
+    ``figcaption`` is a ``caption``. Blocks under ``inside`` are marked ``in_root``.
+    Text of audited non-content elements found inside ``inside`` (or anywhere, without it)
+    is appended to ``skipped`` as (tag, text).
+    """
+    walker = _Walker(inside.mem_id if inside is not None else None, skipped)
+    walker.walk_from(root, include_self=include_self)
+    walker.flush()
+    return walker.blocks
+
+
+class _Walker:
+    def __init__(self, inside_id: int | None, skipped: list[tuple[str, str]] | None) -> None:
+        self.inside_id = inside_id
+        self.skipped = skipped
+        self.blocks: list[DomBlock] = []
+        self.buffer: list[str] = []
+        # One entry per open element: (tag if it is a block element else "", its kind).
+        self.contexts: list[tuple[str, DomKind | None]] = []
+        self.in_root_stack: list[bool] = []
+
+    @property
+    def in_root(self) -> bool:
+        return self.inside_id is None or (bool(self.in_root_stack) and self.in_root_stack[-1])
+
+    def flush(self) -> None:
+        if not self.buffer:
+            return
+        text = normalize_text("".join(self.buffer))
+        self.buffer.clear()
+        if not text:
+            return
+        kinds = [kind for _, kind in self.contexts if kind is not None]
+        kind: DomKind = "caption" if "caption" in kinds else (kinds[-1] if kinds else "paragraph")
+        tag = self.contexts[-1][0] if self.contexts else "body"
+        self.blocks.append(DomBlock(kind, text, tag, self.inside_id is not None and self.in_root))
+
+    def enter(self, node: LexborNode) -> bool:
+        """Handle the start of ``node``; return whether to walk into its children."""
+        if node.is_text_node:
+            self.buffer.append(node.text_content or "")
+            return False
+        if not node.is_element_node:
+            return False
+        tag = node.tag or ""
+        if tag in NON_CONTENT_TAGS:
+            if tag in AUDITED_NON_CONTENT and self.skipped is not None and self.in_root:
+                text = normalize_text(node.text(deep=True) or "")
+                if text:
+                    self.skipped.append((tag, text))
+            return False
+        if tag == "br":
+            self.flush()
+            return False
+        if tag in ("img", "input", "hr"):
+            return False
+        entering_root = self.inside_id is not None and node.mem_id == self.inside_id
+        self.in_root_stack.append(entering_root or (bool(self.in_root_stack) and self.in_root_stack[-1]))
+        if tag in _BLOCK_TAGS or entering_root:
+            self.flush()
+            self.contexts.append((tag, _KIND_OF_TAG.get(tag)))
+        else:
+            self.contexts.append(("", None))
+        return True
+
+    def leave(self, node: LexborNode) -> None:
+        if self.contexts[-1][0]:
+            self.flush()
+        self.contexts.pop()
+        self.in_root_stack.pop()
+
+    def walk_from(self, root: LexborNode, *, include_self: bool) -> None:
+        if include_self and not self.enter(root):
+            return
+        stack: list[LexborNode] = []
+        node = root.child
+        while node is not None:
+            entered = self.enter(node)
+            if entered and node.child is not None:
+                stack.append(node)
+                node = node.child
+                continue
+            if entered:
+                self.leave(node)
+            while node.next is None and stack:
+                node = stack.pop()
+                self.leave(node)
+            node = node.next
+        if include_self:
+            self.leave(root)
+
+
+def first_match(root: LexborNode, selectors: tuple[str, ...]) -> tuple[LexborNode, str] | None:
+    """The first element matching the first selector that matches anything."""
+    for selector in selectors:
+        node = root.css_first(selector)
+        if node is not None:
+            return node, selector
+    return None
+
+
+def densest_container(root: LexborNode, *, min_chars: int = 200) -> LexborNode | None:
+    """The element that directly holds the most paragraph text (``p`` children)."""
+    scores: dict[int, int] = {}
+    parents: dict[int, LexborNode] = {}
+    for paragraph in root.css("p"):
+        parent = paragraph.parent
+        if parent is None:
+            continue
+        length = len(normalize_text(paragraph.text(deep=True) or ""))
+        scores[parent.mem_id] = scores.get(parent.mem_id, 0) + length
+        parents[parent.mem_id] = parent
+    if not scores:
+        return None
+    best = max(scores, key=lambda key: scores[key])
+    return parents[best] if scores[best] >= min_chars else None
+
+
+def contains(ancestor: LexborNode, node: LexborNode) -> bool:
+    current: LexborNode | None = node
+    target = ancestor.mem_id
+    while current is not None:
+        if current.mem_id == target:
+            return True
+        current = current.parent
+    return False
+
+
+def drop_selectors(
+    scope: LexborNode, selectors: tuple[str, ...], *, keep: LexborNode | None = None
+) -> list[tuple[str, str]]:
+    """Remove every element under ``scope`` that a selector matches; return (selector, text)
+    of what was removed. An element holding ``keep`` is never removed."""
+    # All matches are collected before anything is removed, and only the outermost ones are
+    # removed: a node inside an already removed subtree must not be touched again.
+    matches: dict[int, tuple[LexborNode, str]] = {}
+    for selector in selectors:
+        for node in scope.css(selector):
+            if node.mem_id == scope.mem_id or node.mem_id in matches:
+                continue
+            if keep is not None and contains(node, keep):
+                continue
+            matches[node.mem_id] = (node, selector)
+    removed: list[tuple[str, str]] = []
+    for node, selector in list(matches.values()):
+        if _has_ancestor_in(node, matches, stop=scope.mem_id):
+            continue
+        text = node_text(node)
+        node.decompose()
+        if text:
+            removed.append((selector, text))
+    return removed
+
+
+def _has_ancestor_in(node: LexborNode, ids: dict[int, object], *, stop: int) -> bool:
+    current = node.parent
+    while current is not None and current.mem_id != stop:
+        if current.mem_id in ids:
+            return True
+        current = current.parent
+    return False

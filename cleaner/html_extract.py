@@ -1,0 +1,310 @@
+"""Cleaning an HTML page with a site's rule.
+
+The content root comes from the rule's selectors (or, failing them, from paragraph
+density); the rule's drop selectors remove boilerplate inside it; the DOM under it becomes
+typed blocks, and the site's text rule then runs on that stream, so boilerplate with
+stable wording goes even when the site renames its classes. Metadata comes from the
+markup first (JSON-LD, ``article:*``/OpenGraph meta, canonical link, ``<html lang>``);
+the visible page — the rule's selectors, then the text rule read over the article's
+text — fills what the markup does not say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborNode
+
+from cleaner import patterns
+from cleaner.dates import to_site_time
+from cleaner.generic_html import extract_generic_html
+from cleaner.html_dom import (
+    DomBlock,
+    densest_container,
+    drop_selectors,
+    first_match,
+    node_text,
+    parse_html,
+    walk_blocks,
+)
+from cleaner.html_meta import (
+    Markup,
+    json_ld_keywords,
+    json_ld_language,
+    primary_language,
+    read_markup,
+    strip_site_name,
+    text_value,
+)
+from cleaner.lines import Line
+from cleaner.model import Article, Block, Removal
+from cleaner.rule import HtmlRule, Layout, SiteRule, TextRule
+from cleaner.text_extract import clean_stream, extract_text
+
+# "By NAME", "Author: NAME" in a byline element: the name alone is kept.
+_BY_PREFIX = r"^(?i:by|authors?:)\s+"
+
+
+@dataclass(slots=True)
+class _Visible:
+    """Metadata read from the visible page."""
+
+    title: str | None = None
+    subtitle: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    updated: str | None = None
+    caption: str | None = None
+    tags: list[str] = field(default_factory=list)
+
+
+def extract_html(html: str, rule: SiteRule, layout: Layout, article: Article, *, url: str | None = None) -> bool:
+    """Fill ``article`` from an HTML page. Return whether the rule recognised the page
+    (a content selector matched, or the text rule found its landmarks)."""
+    html_rule = layout.html or HtmlRule()
+    tree = parse_html(html)
+    markup = read_markup(tree)
+    body = tree.body or tree.root
+    if body is None:
+        return _fallback(html, rule, markup, _Visible(), article, url=url)
+
+    found = first_match(body, html_rule.content)
+    removed: list[Removal] = []
+    if found is not None:
+        root, how = found
+        dropped = drop_selectors(root, html_rule.drop)
+    else:
+        dropped = drop_selectors(body, html_rule.drop)
+        root, how = densest_container(body), "densest"
+    removed += [Removal(rule=f"html.drop:{selector}", text=text) for selector, text in dropped]
+    if root is None:
+        return _fallback(html, rule, markup, _read_selectors(body, html_rule), article, url=url)
+
+    # Visible metadata is read around this article only: a page saved during infinite
+    # scrolling holds the next articles too.
+    scope = _article_scope(root, body)
+    visible = _read_selectors(scope, html_rule)
+    skipped: list[tuple[str, str]] = []
+    page_blocks = walk_blocks(body, inside=root, skipped=skipped)
+    removed += [Removal(rule=f"html.non_content:{tag}", text=text) for tag, text in skipped]
+    removed += [Removal(rule=f"html.outside:{how}", text=block.text) for block in page_blocks if not block.in_root]
+
+    landmarks = found is not None
+    if layout.text is not None:
+        landmarks = _read_visible_text(scope, rule, layout.text, visible) or landmarks
+    in_root = [block for block in page_blocks if block.in_root]
+    removed += [Removal(rule="html.caption", text=block.text) for block in in_root if block.kind == "caption"]
+    body_blocks = [block for block in in_root if block.kind != "caption"]
+
+    _fill_metadata(article, rule, markup, visible)
+    blocks, stream_removed, stream_landmarks = _clean_body(body_blocks, layout.text, article.title)
+    article.blocks = blocks
+    article.removed = removed + stream_removed
+    return landmarks or stream_landmarks
+
+
+def _fallback(
+    html: str, rule: SiteRule, markup: Markup, visible: _Visible, article: Article, *, url: str | None
+) -> bool:
+    """No content root at all: the generic extractor, with the site's metadata."""
+    article.warn("generic_fallback")
+    extract_generic_html(html, article, url=url)
+    _fill_metadata(article, rule, markup, visible, keep_existing=True)
+    return False
+
+
+def _article_scope(root: LexborNode, body: LexborNode) -> LexborNode:
+    """The nearest element around the content root that holds the headline (``h1``)."""
+    node: LexborNode | None = root
+    while node is not None and node.mem_id != body.mem_id:
+        if node.css_first("h1") is not None:
+            return node
+        node = node.parent
+    return body
+
+
+def _read_visible_text(scope: LexborNode, rule: SiteRule, text_rule: TextRule, visible: _Visible) -> bool:
+    """Run the text rule over the article's visible text, as if it were a dump, to read the
+    byline, date, caption and the like; fill what the selectors left empty."""
+    blocks = walk_blocks(scope, include_self=True)
+    scratch = Article(site=rule.id)
+    found = extract_text("\n\n".join(block.text for block in blocks), rule, text_rule, scratch)
+    visible.title = visible.title or scratch.title
+    visible.subtitle = visible.subtitle or scratch.subtitle
+    visible.authors = visible.authors or scratch.authors
+    visible.published = visible.published or scratch.published
+    visible.updated = visible.updated or scratch.updated
+    visible.caption = visible.caption or scratch.image_caption
+    visible.tags = visible.tags or scratch.tags
+    return found
+
+
+def _clean_body(
+    dom_blocks: list[DomBlock], text_rule: TextRule | None, title: str | None
+) -> tuple[list[Block], list[Removal], bool]:
+    lines = [
+        Line(number=0, text=block.text, gap_before=_gap_before(dom_blocks, position))
+        for position, block in enumerate(dom_blocks)
+    ]
+    removed_by: dict[int, str] = {}
+    landmarks = False
+    if text_rule is not None:
+        cleaning = clean_stream(lines, text_rule)
+        removed_by.update(cleaning.removed_by)
+        landmarks = cleaning.landmarks_found
+    # A content root that starts at the article's header repeats the headline.
+    for position, block in enumerate(dom_blocks[:3]):
+        if title and block.text == title and block.kind in ("heading", "paragraph"):
+            removed_by.setdefault(position, "html.title_repeat")
+    blocks = [
+        Block(block.kind, block.text)  # type: ignore[arg-type]
+        for position, block in enumerate(dom_blocks)
+        if position not in removed_by
+    ]
+    removed = [Removal(rule=rule_id, text=dom_blocks[index].text) for index, rule_id in sorted(removed_by.items())]
+    return blocks, removed, landmarks
+
+
+def _gap_before(blocks: list[DomBlock], position: int) -> bool:
+    """Whether a dump of the page would show a blank line before this block: around
+    paragraphs, yes; between the items of a list (which follow their header), no."""
+    if position == 0:
+        return False
+    current = blocks[position]
+    if current.tag == "li":
+        return False
+    return current.tag == "p" or blocks[position - 1].tag == "p"
+
+
+def _read_selectors(scope: LexborNode, html_rule: HtmlRule) -> _Visible:
+    visible = _Visible()
+    visible.title = _first_text(scope, html_rule.title)
+    visible.subtitle = _first_text(scope, html_rule.subtitle)
+    visible.caption = _first_text(scope, html_rule.caption)
+    visible.authors = _all_texts(scope, html_rule.authors, strip=_BY_PREFIX)
+    visible.tags = _all_texts(scope, html_rule.tags)
+    visible.published = _first_date(scope, html_rule.published)
+    visible.updated = _first_date(scope, html_rule.updated)
+    return visible
+
+
+def _first_text(scope: LexborNode, selectors: tuple[str, ...]) -> str | None:
+    """The text of the first element the first matching selector finds (an empty element
+    means the field is empty on this page, not that a later element holds it)."""
+    for selector in selectors:
+        node = scope.css_first(selector)
+        if node is not None:
+            return node_text(node) or None
+    return None
+
+
+def _all_texts(scope: LexborNode, selectors: tuple[str, ...], *, strip: str | None = None) -> list[str]:
+    for selector in selectors:
+        texts: list[str] = []
+        for node in scope.css(selector):
+            text = node_text(node)
+            if strip:
+                text = patterns.compile_pattern(strip).sub("", text, count=1)
+            text = text.strip(" ,;")
+            if text and text not in texts:
+                texts.append(text)
+        if texts:
+            return texts
+    return []
+
+
+def _first_date(scope: LexborNode, selectors: tuple[str, ...]) -> str | None:
+    for selector in selectors:
+        node = scope.css_first(selector)
+        if node is not None:
+            value = node.attributes.get("datetime") or node.attributes.get("content")
+            return value.strip() if value and value.strip() else None
+    return None
+
+
+def _fill_metadata(
+    article: Article, rule: SiteRule, markup: Markup, visible: _Visible, *, keep_existing: bool = False
+) -> None:
+    ld = markup.article
+    site_names = tuple(name for name in (markup.first("og:site_name"), rule.name) if name)
+
+    def pick(current: str | None, *candidates: str | None) -> str | None:
+        if keep_existing and current:
+            candidates = (*candidates, current)
+        return next((value for value in candidates if value), None)
+
+    article.title = pick(
+        article.title,
+        visible.title,
+        text_value(ld.get("headline")),
+        strip_site_name(markup.first("og:title", "twitter:title"), site_names),
+        strip_site_name(markup.html_title, site_names),
+    )
+    article.subtitle = pick(article.subtitle, visible.subtitle)
+    article.authors = _choose_authors(markup, visible.authors, site_names) or (article.authors if keep_existing else [])
+    article.published = _site_date(
+        rule,
+        markup.first("article:published_time"),
+        text_value(ld.get("datePublished")),
+        visible.published,
+    ) or pick(article.published if keep_existing else None)
+    article.updated = _site_date(
+        rule,
+        markup.first("article:modified_time", "og:updated_time"),
+        text_value(ld.get("dateModified")),
+        visible.updated,
+    ) or pick(article.updated if keep_existing else None)
+    article.tags = _choose_tags(markup, visible.tags) or (article.tags if keep_existing else [])
+    article.image_caption = pick(article.image_caption, visible.caption)
+    article.language = (
+        primary_language(markup.lang)
+        or primary_language(markup.first("og:locale"))
+        or primary_language(json_ld_language(ld))
+        or rule.language
+    )
+    article.canonical_url = pick(
+        article.canonical_url,
+        markup.canonical_url,
+        markup.first("og:url"),
+        text_value(ld.get("url")),
+        text_value(ld.get("mainEntityOfPage")),
+    )
+
+
+def _site_date(rule: SiteRule, *values: str | None) -> str | None:
+    """The first parseable machine date, in the site's time zone (a shown date that the
+    text rule already parsed is ISO too, and passes through unchanged)."""
+    for value in values:
+        if value:
+            converted = to_site_time(value, rule.timezone)
+            if converted:
+                return converted
+    return None
+
+
+def _choose_authors(markup: Markup, visible: list[str], site_names: tuple[str, ...]) -> list[str]:
+    """Markup authors unless the visible byline names all of them and more: JSON-LD and
+    twitter:data1 often carry only the primary author."""
+    declared = list(markup.json_ld_authors)
+    if not declared:
+        for value in (markup.first("author"), *markup.all("article:author")):
+            if value and not value.startswith(("http://", "https://")) and value not in declared:
+                declared.append(value)
+    if not declared and (markup.first("twitter:label1") or "").lower() == "written by":
+        declared = [value for value in [markup.first("twitter:data1")] if value]
+    declared = [name for name in declared if name not in site_names]
+    if not declared:
+        return list(visible)
+    if visible and set(declared) <= set(visible) and len(visible) > len(declared):
+        return list(visible)
+    return declared
+
+
+def _choose_tags(markup: Markup, visible: list[str]) -> list[str]:
+    tags = markup.all("article:tag")
+    if len(tags) == 1 and "," in tags[0]:
+        tags = tags[0].split(",")
+    if not tags:
+        tags = json_ld_keywords(markup.article)
+    tags = [tag.strip() for tag in tags if tag.strip()]
+    return list(dict.fromkeys(tags)) or list(visible)
