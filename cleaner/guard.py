@@ -1,7 +1,7 @@
 """Over-stripping guard: decide whether to trust what a site rule kept.
 
 Cheap checks first: were the rule's landmarks found, is the body empty or tiny, how much
-of the page's prose did the rule keep. Only when one of them is suspicious is a generic
+of the page's prose above its tail did the rule keep. Only when one of them is suspicious is a generic
 extraction of the same page run and compared; the rule's body is replaced by the generic
 one when that holds clearly more prose (the rule's metadata stays). Every outcome is
 written into the article's warnings, so that a run report counts it: a site redesign
@@ -20,15 +20,15 @@ from cleaner.generic_text import extract_generic_text, is_prose
 from cleaner.model import Article
 from cleaner.normalize import normalize_text
 
-#: Below this share of the page's prose, a rule's body is suspicious. Real pages keep
-#: 0.3-0.9: news feeds, appeals and related cards are prose too.
-MIN_KEPT_SHARE = 0.2
+#: Below this share of the prose above the page's tail, a rule's body is suspicious
+#: (a head that swallowed the body). Real pages keep 0.6-1.
+MIN_KEPT_SHARE = 0.3
 #: A body shorter than this (characters) is suspicious whatever the page holds.
 TINY_BODY_CHARS = 200
 #: The generic body must hold this many times the rule's characters, and this many more
 #: characters, before it replaces the rule's body.
-FALLBACK_FACTOR = 2.0
-FALLBACK_MIN_GAIN = 200
+FALLBACK_FACTOR = 3.0
+FALLBACK_MIN_GAIN = 300
 
 _NOT_TEXT = ("script", "style", "noscript", "template", "svg")
 # Inline markup splits a node's text into pieces, so HTML prose is read per text block.
@@ -56,25 +56,34 @@ def body_chars(article: Article) -> int:
     return sum(len(block.text) for block in article.blocks)
 
 
-def page_lines(document: Document) -> list[str]:
-    """The visible text of the page, one normalised block per line."""
+def page_lines(document: Document) -> list[tuple[int | None, str]]:
+    """The visible text of the page, one normalised block per line, with its dump line number."""
     if document.kind == "html":
         tree = LexborHTMLParser(document.text)
         tree.strip_tags(list(_NOT_TEXT))
-        parts = [node.text(deep=True, separator=" ") for node in tree.css(_HTML_BLOCKS)]
+        numbered: list[tuple[int | None, str]] = [
+            (None, node.text(deep=True, separator=" ")) for node in tree.css(_HTML_BLOCKS)
+        ]
     else:
-        parts = document.text.split("\n")
-    return [line for line in (normalize_text(part) for part in parts) if line]
+        numbered = list(enumerate(document.text.split("\n"), start=1))
+    return [(number, text) for number, text in ((n, normalize_text(t)) for n, t in numbered) if text]
 
 
-def page_prose_chars(document: Document) -> int:
-    return sum(len(line) for line in page_lines(document) if is_prose(line))
+def page_prose_chars(document: Document, skip: frozenset[int] = frozenset()) -> int:
+    return sum(len(text) for number, text in page_lines(document) if number not in skip and is_prose(text))
+
+
+def tail_lines(article: Article) -> frozenset[int]:
+    """Lines the rule cut as the page's tail: news feeds, appeals and cards there are prose
+    too, and a short article above a long appeal is not an over-stripped one."""
+    return frozenset(r.line for r in article.removed if r.line is not None and r.rule.startswith("tail:"))
 
 
 def check(document: Document, article: Article, *, landmarks_found: bool) -> Verdict:
     kept = body_chars(article)
     # Counting the page's prose is only needed when the body is not already suspicious.
-    prose = page_prose_chars(document) if landmarks_found and kept >= TINY_BODY_CHARS else 0
+    needed = landmarks_found and kept >= TINY_BODY_CHARS
+    prose = page_prose_chars(document, tail_lines(article)) if needed else 0
     return Verdict(landmarks_found=landmarks_found, kept_chars=kept, page_prose_chars=prose)
 
 

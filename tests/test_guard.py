@@ -1,0 +1,122 @@
+"""The runtime guard: a site that redesigned is flagged and its articles keep their body."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import regex
+
+from cleaner import clean, guard
+from cleaner.model import Article
+from tests.paths import GOLD, SEED_FILES
+
+# New wordings for every landmark line of the three sites, as a redesign would bring.
+RENAMES: list[tuple[str, str]] = [
+    (r"This audio is created with AI assistance", "Listen to this story"),
+    (r"Edit post", "Staff tools"),
+    (
+        r"by (.+?) ((?:January|February|March|April|May|June|July|August|September|October|November|December) "
+        r"\d{1,2}, \d{4}) .*min read",
+        r"Story: \1 · \2",
+    ),
+    (r"Authors?: (.+)", r"Written up by \1"),
+    (r"Most popular", "Trending now"),
+    (r"News Feed", "Latest updates"),
+    (r"MORE NEWS", "ALL UPDATES"),
+    (r"Editors' Picks", "Our selection"),
+    (r"Enter your email to subscribe", "Your email address"),
+    (r"by(\p{Lu}.+)", r"Words: \1"),
+    (r"(\d{2})/(\d{2})/(\d{4})", r"\1.\2.\3"),
+    (r"\d+ minute read", "Reading time: short"),
+    (r"To suggest a correction or clarification, write to us here", "Found a mistake? Tell us"),
+    (r"You can also highlight the text and press Ctrl \+ Enter", "Select the text and tell us"),
+    (r"Please leave your suggestions or corrections here", "Your note for the editors"),
+    (r"Euromaidan Press", "About this site"),
+    (r"We are an independent media outlet that relies solely on advertising revenue(.*)", r"Independent media.\1"),
+    (r"Related Posts", "More on this topic"),
+    (r"Read more about: (.+)", r"Topics: \1"),
+    (r"Sign up for our free weekly newsletter", "Get our weekly digest"),
+    (r"A Message from The Moscow Times:", "From the editors:"),
+    (r"Read more", "More stories"),
+]
+
+
+def redesign(text: str, title: str | None) -> str:
+    """Every landmark line reworded; a repeated title (a landmark too) becomes an alt text."""
+    lines = text.split("\n")
+    seen_title = False
+    for index, raw in enumerate(lines):
+        line = raw.strip().replace("\u00a0", " ")
+        if title and line == title:
+            if seen_title:
+                lines[index] = "Photo of the day"
+            seen_title = True
+            continue
+        for pattern, replacement in RENAMES:
+            if regex.fullmatch(pattern, line):
+                lines[index] = regex.sub(pattern, replacement, line)
+                break
+    return "\n".join(lines)
+
+
+def gold(seed) -> dict:
+    return json.loads((GOLD / f"{seed.stem}.json").read_text(encoding="utf-8"))
+
+
+def assert_body_kept(article: Article, expected: dict) -> None:
+    kept = [block.text for block in article.blocks]
+    missing = [block["text"] for block in expected["blocks"] if block["text"] not in kept]
+    assert not missing
+    order = [kept.index(block["text"]) for block in expected["blocks"]]
+    assert order == sorted(order)
+
+
+@pytest.mark.parametrize("seed", SEED_FILES, ids=lambda p: p.stem)
+def test_a_redesigned_site_is_flagged_and_keeps_the_body(seed):
+    expected = gold(seed)
+    page = redesign(seed.read_text(encoding="utf-8"), expected["title"])
+    article = clean(page, site=expected["site"])
+    assert article.site == expected["site"]
+    assert "rule_anchor_missing" in article.warnings
+    assert_body_kept(article, expected)
+
+
+def test_a_landmark_moved_below_the_body_falls_back_and_keeps_the_body():
+    """The audio player moved to the end of the article: the head now swallows the body."""
+    seed = SEED_FILES[4]
+    expected = gold(seed)
+    lines = seed.read_text(encoding="utf-8").split("\n")
+    notice = "This audio is created with AI assistance"
+    lines.remove(notice)
+    lines.insert(lines.index("The Kyiv IndependentOleg Sukhov") + 1, notice)
+    article = clean("\n".join(lines), site="kyiv_independent")
+    assert "guard_fallback" in article.warnings
+    assert_body_kept(article, expected)
+    # The rule's metadata is kept.
+    assert article.title == expected["title"]
+    assert article.authors == expected["authors"]
+    assert all(removal.rule for removal in article.removed)
+
+
+def test_a_page_whose_body_is_gone_is_flagged_empty():
+    page = "Support The Moscow Times!\n\nSome Title Here\n\nRead more\n\nCard headline\n"
+    article = clean(page, site="moscow_times")
+    assert not article.blocks
+    assert "empty_body" in article.warnings
+
+
+@pytest.mark.parametrize("seed", SEED_FILES, ids=lambda p: p.stem)
+def test_normal_pages_pass_the_cheap_checks_without_a_generic_run(seed, monkeypatch):
+    def no_generic(document):
+        raise AssertionError("the guard ran a generic extraction on a normal page")
+
+    monkeypatch.setattr(guard, "generic_body", no_generic)
+    article = clean(seed.read_bytes())
+    assert article.warnings == []
+
+
+def test_the_rule_result_stays_when_the_generic_one_is_not_clearly_better():
+    assert not guard.prefer_generic(rule_chars=1500, generic_chars=3000)
+    assert guard.prefer_generic(rule_chars=0, generic_chars=1200)
+    assert not guard.prefer_generic(rule_chars=0, generic_chars=100)
