@@ -209,3 +209,7 @@ main.add_command(check_command)
 from cleaner.scaffold import new_site_command  # noqa: E402
 
 main.add_command(new_site_command)
+
+from cleaner.explain import explain_command  # noqa: E402
+
+main.add_command(explain_command)
