@@ -14,24 +14,33 @@ from typing import Any
 
 import trafilatura
 from lxml import etree
+from selectolax.lexbor import LexborHTMLParser
 
-from cleaner.html_dom import densest_container, limit_depth, parse_html, walk_blocks
+from cleaner.html_dom import NON_CONTENT_TAGS, densest_container, parse_html, walk_blocks
 from cleaner.html_meta import Markup, json_ld_keywords, primary_language, read_markup, strip_site_name, text_value
 from cleaner.model import Article, Block, BlockType
 from cleaner.normalize import normalize_text
 
 # trafilatura's output elements and the block types they carry.
 _BLOCK_OF_ELEMENT: dict[str, BlockType] = {"p": "paragraph", "head": "heading", "quote": "quote", "code": "paragraph"}
+_NON_CONTENT_SELECTOR = ", ".join(
+    'script:not([type="application/ld+json"])' if tag == "script" else tag
+    for tag in sorted(NON_CONTENT_TAGS - {"head", "title"})
+)
 
 
 def extract_generic_html(html: str, article: Article, *, url: str | None = None) -> None:
-    html = limit_depth(html)
-    markup = read_markup(parse_html(html))
-    document = _trafilatura(html, url)
+    tree = parse_html(html)
+    markup = read_markup(tree)
+    # trafilatura keeps the text of some of these (<template>, for one); the page's JSON-LD
+    # stays, for its metadata.
+    for node in tree.css(_NON_CONTENT_SELECTOR):
+        node.decompose()
+    document = _trafilatura(tree.html or "", url)
     if document is not None:
         article.blocks = _blocks_of(document.body)
     if not article.blocks:
-        article.blocks = _densest_blocks(html)
+        article.blocks = _densest_blocks(tree)
     _fill_metadata(article, markup, document)
 
 
@@ -75,8 +84,7 @@ def _blocks_of(body: Any) -> list[Block]:
     return blocks
 
 
-def _densest_blocks(html: str) -> list[Block]:
-    tree = parse_html(html)
+def _densest_blocks(tree: LexborHTMLParser) -> list[Block]:
     body = tree.body
     root = densest_container(body, min_chars=1) if body is not None else None
     if root is None:

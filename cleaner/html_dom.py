@@ -103,7 +103,7 @@ _VOID_TAGS = frozenset(
 )
 # Tags whose end tag is optional and that close their own kind: they never nest by themselves.
 _SELF_CLOSING_KIND = frozenset({"p", "li", "dt", "dd", "option", "tr", "td", "th", "rb", "rt", "rp", "optgroup"})
-_TAG = regex.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})\b[^>]*?(/?)>")
+_TAG = regex.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})\b[^>]*>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,12 +116,14 @@ class DomBlock:
 
 def limit_depth(html: str, max_depth: int = MAX_DEPTH) -> str:
     """Drop the tags of elements nested deeper than ``max_depth``, keeping their text."""
+    if html.count("<") <= max_depth:
+        return html
     depth = 0
     deepest = 0
     for match in _TAG.finditer(html):
-        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
-        if name in _VOID_TAGS or name in _SELF_CLOSING_KIND or self_closing:
+        if _never_nests(match):
             continue
+        closing = match.group(1)
         depth = max(depth - 1, 0) if closing else depth + 1
         deepest = max(deepest, depth)
     if deepest <= max_depth:
@@ -130,10 +132,9 @@ def limit_depth(html: str, max_depth: int = MAX_DEPTH) -> str:
     depth = 0
     last = 0
     for match in _TAG.finditer(html):
-        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
-        if name in _VOID_TAGS or name in _SELF_CLOSING_KIND or self_closing:
+        if _never_nests(match):
             continue
-        if closing:
+        if match.group(1):
             keep = depth <= max_depth
             depth = max(depth - 1, 0)
         else:
@@ -145,6 +146,11 @@ def limit_depth(html: str, max_depth: int = MAX_DEPTH) -> str:
             last = match.end()
     parts.append(html[last:])
     return "".join(parts)
+
+
+def _never_nests(tag: regex.Match[str]) -> bool:
+    name = tag.group(2).lower()
+    return name in _VOID_TAGS or name in _SELF_CLOSING_KIND or tag.group(0).endswith("/>")
 
 
 def parse_html(html: str) -> LexborHTMLParser:
@@ -284,20 +290,24 @@ def first_match(root: LexborNode, selectors: tuple[str, ...]) -> tuple[LexborNod
 
 
 def densest_container(root: LexborNode, *, min_chars: int = 200) -> LexborNode | None:
-    """The element that directly holds the most paragraph text (``p`` children)."""
-    scores: dict[int, int] = {}
-    parents: dict[int, LexborNode] = {}
+    """The element that holds the most paragraph text: each ``p`` counts fully for its
+    parent and half for its grandparent, so a body split over several wrapper blocks is
+    still taken whole, while a single wrapper beats the page around it."""
+    scores: dict[int, float] = {}
+    nodes: dict[int, LexborNode] = {}
     for paragraph in root.css("p"):
-        parent = paragraph.parent
-        if parent is None:
-            continue
         length = len(normalize_text(paragraph.text(deep=True) or ""))
-        scores[parent.mem_id] = scores.get(parent.mem_id, 0) + length
-        parents[parent.mem_id] = parent
+        parent = paragraph.parent
+        for weight in (1.0, 0.5):
+            if parent is None:
+                break
+            scores[parent.mem_id] = scores.get(parent.mem_id, 0.0) + weight * length
+            nodes[parent.mem_id] = parent
+            parent = parent.parent
     if not scores:
         return None
     best = max(scores, key=lambda key: scores[key])
-    return parents[best] if scores[best] >= min_chars else None
+    return nodes[best] if scores[best] >= min_chars else None
 
 
 def contains(ancestor: LexborNode, node: LexborNode) -> bool:
