@@ -91,7 +91,10 @@ def test_the_walk_through_adds_a_site_without_touching_the_package(workdir):
         removed_by = {removal["rule"] for removal in second_look["removed"]}
         assert {"masthead", "menu", "promo", "meta.title", "meta.byline", "tail:newsletter"} <= removed_by
     else:
-        assert "harbour_gazette" in second_look and "promo" in second_look
+        assert "site: generic" in first_look and "generic_fallback" in first_look
+        assert "site: harbour_gazette" in second_look and "warnings: none" in second_look
+        assert re.search(r"DROP promo +Subscribe to the Gazette from", second_look)
+        assert re.search(r"KEEP paragraph +\"Subscribe to the Gazette\" was the slogan", second_look)
 
     final_check = by_command["check"][-1].output.splitlines()
     assert final_check[1].split()[:3] == ["harbour_gazette", "pass", "2/2"]
