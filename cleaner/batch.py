@@ -19,7 +19,7 @@ from typing import Any
 
 from cleaner.errors import CleanerError
 from cleaner.pipeline import clean
-from cleaner.registry import Registry, load_registry
+from cleaner.registry import ENV_VAR, Registry, load_registry
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,12 +55,12 @@ class Outcome:
         return self.article is not None
 
 
-_REGISTRIES: dict[tuple[tuple[str, ...], bool], Registry] = {}
+_REGISTRIES: dict[tuple[tuple[str, ...], bool, str], Registry] = {}
 
 
 def registry_for(options: Options) -> Registry:
     """One registry per worker process and rule set (loading rules is the slow part)."""
-    key = (options.rule_dirs, options.override)
+    key = (options.rule_dirs, options.override, os.environ.get(ENV_VAR, ""))
     if key not in _REGISTRIES:
         _REGISTRIES[key] = load_registry(options.rule_dirs, override=options.override)
     return _REGISTRIES[key]

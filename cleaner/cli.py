@@ -40,7 +40,8 @@ override_option = click.option(
 
 def _report_problems(registry: Registry) -> None:
     for problem in registry.problems:
-        click.echo(f"cleaner: rule not loaded: {problem}", err=True)
+        what = "rule conflict" if problem.severity == "conflict" else "rule not loaded"
+        click.echo(f"cleaner: {what}: {problem}", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

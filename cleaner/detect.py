@@ -26,10 +26,13 @@ def site_from_url(url: str | None, registry: Registry) -> SiteRule | None:
     host = host_of(url) if url else None
     if not host:
         return None
+    # The most specific domain wins: a rule for news.example.com beats one for example.com.
+    best: tuple[int, SiteRule] | None = None
     for rule in registry:
-        if any(host == domain or host.endswith("." + domain) for domain in rule.domains):
-            return rule
-    return None
+        for domain in rule.domains:
+            if (host == domain or host.endswith("." + domain)) and (best is None or len(domain) > best[0]):
+                best = (len(domain), rule)
+    return best[1] if best else None
 
 
 def signature_score(rule: SiteRule, text: str) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 import regex
@@ -50,6 +51,10 @@ def normalize_newlines(text: str) -> str:
 def peel_crawl_stamp(text: str) -> tuple[str, str | None]:
     match = _CRAWL_STAMP.match(text)
     if not match:
+        return text, None
+    try:
+        date.fromisoformat(match.group(1))
+    except ValueError:  # "date 2025-13-45 …" is text, not a stamp
         return text, None
     return text[match.end() :], match.group(1)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from cleaner import guard
 from cleaner.detect import choose_layout, date_from_url, site_from_text, site_from_url
 from cleaner.document import Document, Kind, load_document
@@ -36,12 +38,20 @@ def clean_document(document: Document, *, site: str | None = None, registry: Reg
     if rule is None:
         extract_generic(document, article)
     else:
-        layout = choose_layout(rule, document.text, page_date=date_from_url(document.url), kind=document.kind)
+        layout = choose_layout(rule, document.text, page_date=layout_date(document), kind=document.kind)
         article.site, article.site_name, article.language = rule.id, rule.name, rule.language
         article = extract_with_rule(document, rule, layout, article)
     if not article.blocks:
         article.warn("empty_body")
     return article
+
+
+def layout_date(document: Document) -> date | None:
+    """The date that tells a page's layout: when it was captured (a page is rendered with the
+    site's template of that day, whatever the article's age), else the date in its URL."""
+    if document.crawl_date:
+        return date.fromisoformat(document.crawl_date)
+    return date_from_url(document.url)
 
 
 def extract_with_rule(document: Document, rule: SiteRule, layout: Layout, article: Article) -> Article:

@@ -142,10 +142,15 @@ def _load_file(path: Path) -> SiteRule:
         raise RuleError("cannot be imported as a Python module")
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
+    # While it loads, a rule file may import private helpers kept beside it (``_common.py``).
+    directory = str(path.parent)
+    sys.path.insert(0, directory)
     try:
         spec.loader.exec_module(module)
     finally:
         sys.modules.pop(name, None)
+        if directory in sys.path:
+            sys.path.remove(directory)
     return _rule_of(module, str(path))
 
 

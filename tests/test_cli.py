@@ -172,3 +172,35 @@ def test_a_page_that_takes_too_long_is_reported_not_waited_for(monkeypatch):
     )
     assert time.monotonic() - started < 2
     assert outcome.error == "timed out after 0.2 s"
+
+
+def test_a_rule_file_may_import_a_private_helper_beside_it(tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "_shared_words.py").write_text('DOMAIN = "example-news.test"\n', encoding="utf-8")
+    (rules / "example_news.py").write_text(
+        "from _shared_words import DOMAIN\n"
+        "from cleaner.rule import Layout, SiteRule, TextRule\n"
+        'RULE = SiteRule(id="example_news", name="Example News", domains=(DOMAIN,),\n'
+        '                layouts=(Layout(name="v1", text=TextRule()),))\n',
+        encoding="utf-8",
+    )
+    result = run("sites", "--rules", str(rules))
+    assert "example_news" in result.output and "example-news.test" in result.output
+    assert "not loaded" not in result.output
+
+
+def test_the_most_specific_domain_wins():
+    from cleaner.detect import site_from_url
+    from cleaner.registry import Registry
+    from cleaner.rule import Layout, SiteRule, TextRule
+
+    def rule(rule_id, domain):
+        return SiteRule(id=rule_id, name=rule_id, domains=(domain,), layouts=(Layout(name="v", text=TextRule()),))
+
+    registry = Registry()
+    registry.add(rule("whole_site", "example.com"), override=False)
+    registry.add(rule("news_desk", "news.example.com"), override=False)
+    assert site_from_url("https://news.example.com/a", registry).id == "news_desk"
+    assert site_from_url("https://www.example.com/a", registry).id == "whole_site"
+    assert site_from_url("https://example.org/news.example.com", registry) is None
