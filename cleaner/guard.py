@@ -1,8 +1,8 @@
 """Over-stripping guard: decide whether to trust what a site rule kept.
 
 Cheap checks first, from the article alone: were the rule's landmarks found, is the body
-empty or tiny, how much of the prose above the page's tail did the rule keep (the removal
-audit says what it dropped, and where). Only when one of them is suspicious is a generic
+empty or tiny, how much prose did it cut away with the head (the removal audit says what
+it dropped, and by which rule). Only when one of them is suspicious is a generic
 extraction of the same page run and compared; the rule's body is replaced by the generic
 one when that holds clearly more prose (the rule's metadata stays). Every outcome is
 written into the article's warnings, so that a run report counts it: a site redesign
@@ -18,8 +18,8 @@ from cleaner.generic_html import extract_generic_html
 from cleaner.generic_text import extract_generic_text, is_prose
 from cleaner.model import Article
 
-#: Below this share of the prose above the page's tail, a rule's body is suspicious
-#: (a head that swallowed the body). Real pages keep 0.6-1.
+#: Below this share of the body plus the prose cut with the head, a rule's body is
+#: suspicious (a head that swallowed the body). Real pages keep 0.8-1.
 MIN_KEPT_SHARE = 0.3
 #: A body shorter than this (characters) is suspicious whatever the page holds.
 TINY_BODY_CHARS = 200
@@ -50,25 +50,25 @@ def body_chars(article: Article) -> int:
     return sum(len(block.text) for block in article.blocks)
 
 
-#: Removals that are the page's tail, or all that lies outside a matched content root:
-#: news feeds, appeals and cards there are prose too, and a short article above a long
-#: appeal is not an over-stripped one.
-_TAIL_RULES = ("tail:", "html.outside:")
+#: Removals of the region cut above the body (ids "head" and "head:<landmark>"). Prose the
+#: rule removed by name (appeals, captions: known strings) or below the body (news feeds,
+#: cards: prose too) is not a sign of a body swallowed by a misplaced landmark.
+_HEAD_CUT = "head"
 
 
-def removed_prose_chars(article: Article) -> int:
-    """Prose the rule removed above the page's tail, read from the article's own audit."""
+def head_cut_prose_chars(article: Article) -> int:
+    """Prose the rule cut away with the head, read from the article's own removal audit."""
     return sum(
         len(removal.text)
         for removal in article.removed
-        if not removal.rule.startswith(_TAIL_RULES) and is_prose(removal.text)
+        if removal.rule.startswith(_HEAD_CUT) and is_prose(removal.text)
     )
 
 
 def check(article: Article, *, landmarks_found: bool) -> Verdict:
     kept = body_chars(article)
     return Verdict(
-        landmarks_found=landmarks_found, kept_chars=kept, page_prose_chars=kept + removed_prose_chars(article)
+        landmarks_found=landmarks_found, kept_chars=kept, page_prose_chars=kept + head_cut_prose_chars(article)
     )
 
 

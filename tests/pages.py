@@ -473,7 +473,9 @@ KI_FOOTER = [
 
 @st.composite
 def kyiv_independent(draw: st.DrawFn, body_blocks: st.SearchStrategy[list[BodyBlock]] | None = None) -> Page:
-    page = Page("kyiv_independent", draw(body_blocks if body_blocks is not None else body()), compact=draw(st.booleans()))
+    page = Page(
+        "kyiv_independent", draw(body_blocks if body_blocks is not None else body()), compact=draw(st.booleans())
+    )
     if draw(st.booleans()):
         _add(page, KI_BANNER)
     if draw(st.booleans()):
@@ -545,7 +547,9 @@ EMP_FOOTER = [
 
 @st.composite
 def euromaidan_press(draw: st.DrawFn, body_blocks: st.SearchStrategy[list[BodyBlock]] | None = None) -> Page:
-    page = Page("euromaidan_press", draw(body_blocks if body_blocks is not None else body()), compact=draw(st.booleans()))
+    page = Page(
+        "euromaidan_press", draw(body_blocks if body_blocks is not None else body()), compact=draw(st.booleans())
+    )
     title = draw(TITLES)
     layout = draw(st.sampled_from(("wordpress_2025", "latest_news")))
     if layout == "wordpress_2025":
