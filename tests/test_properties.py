@@ -253,8 +253,11 @@ def test_html_and_text_renderings_give_the_same_body(site, data):
 TIME_BOUND = 5.0
 
 boilerplate_line = st.sampled_from(sorted(set().union(*gen.ALL_BOILERPLATE.values())))
+# Decomposed letters (NFD), odd spaces and controls, among realistic sentences.
+odd_pieces = st.sampled_from(["Cafe\u0301", "и\u0306", "\u00a0", "\u200b", "\x00", "\ufeff", "\r\n", "\t", "\ud7ff"])
 noisy_text = st.one_of(
     st.text(max_size=2000),
+    st.lists(st.one_of(gen.sentence(), odd_pieces, boilerplate_line), max_size=40).map("\n".join),
     st.lists(st.one_of(st.text(max_size=200), boilerplate_line), max_size=60).map("\n".join),
     st.lists(st.one_of(st.text(max_size=80), st.sampled_from(["<p>", "</p>", "<div class='x'>", "</div>", "<br>"])))
     .map("".join)
