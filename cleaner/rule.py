@@ -79,7 +79,10 @@ class TitleRule:
     ``first_line`` is set, the title is the first line of the page that is not boilerplate —
     if it looks like a title (``pattern``) and comes before any landmark.
     ``strip`` patterns are removed from the title (words a scraper glued to it).
-    ``repeated`` makes a later copy of the title in the head a landmark (its removal too).
+    ``repeated`` makes a copy of the title right under it in the head a landmark (its
+    removal too). ``needs_landmark`` takes a ``first_line`` title only on a page whose head
+    has a landmark below it (a byline, a date, a section line), so that a dump that starts
+    with the body never loses its first paragraph to the title.
     """
 
     before: tuple[str, ...] = ()
@@ -88,6 +91,7 @@ class TitleRule:
     skip: tuple[str, ...] = ()
     strip: tuple[str, ...] = ()
     repeated: bool = False
+    needs_landmark: bool = False
 
 
 @dataclass(frozen=True, slots=True)

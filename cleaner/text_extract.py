@@ -184,12 +184,11 @@ def _read_head(page: _Page, dropped: set[int]) -> int:
 
     title_index = _find_title(page, dropped, landmarks, window)
     if title_index is not None and rule.title.repeated:
-        for index in range(title_index + 1, window):
-            if page.lines[index].text == page.lines[title_index].text:
-                page.take(index, "title_repeat")
-                landmarks[index] = "title_repeat"
-                page.anchors.setdefault("title_repeat", index)
-                break
+        index = _title_repeat(page, dropped, landmarks, title_index, window)
+        if index is not None:
+            page.take(index, "title_repeat")
+            landmarks[index] = "title_repeat"
+            page.anchors.setdefault("title_repeat", index)
     if title_index is not None and rule.tags_before_title:
         index = _step_back(page, title_index)
         if index is not None and index not in page.removed_by and index not in dropped:
@@ -212,6 +211,34 @@ def _step_back(page: _Page, index: int) -> int | None:
     return index if index >= 0 else None
 
 
+#: Lines of the head under the title that are neither landmarks nor boilerplate: a
+#: standfirst, an image's alt text and its caption. A copy of the title further down is
+#: body or tail, not head.
+_MAX_FREE_HEAD_LINES = 3
+
+
+def _title_repeat(
+    page: _Page, dropped: set[int], landmarks: dict[int, str], title_index: int, window: int
+) -> int | None:
+    """A copy of the title among the head lines right under it (some sites print it twice).
+
+    The head under the landmarks is one run of lines: a free line set apart by a blank line
+    there is body, and the search stops."""
+    free = 0
+    seen_landmark = False
+    for index in range(title_index + 1, window):
+        line = page.lines[index]
+        if line.text == page.lines[title_index].text:
+            return index
+        if index in landmarks:
+            seen_landmark = True
+        elif index not in dropped and index not in page.removed_by:
+            free += 1
+            if free > _MAX_FREE_HEAD_LINES or (seen_landmark and line.gap_before):
+                return None
+    return None
+
+
 def _find_title(page: _Page, dropped: set[int], landmarks: dict[int, str], window: int) -> int | None:
     title_rule = page.rule.title
     before = [index for index, rule_id in landmarks.items() if rule_id in title_rule.before]
@@ -220,7 +247,7 @@ def _find_title(page: _Page, dropped: set[int], landmarks: dict[int, str], windo
         candidate = _step_back(page, min(before))
         if candidate is not None and (candidate in page.removed_by or candidate in dropped):
             candidate = None
-    elif title_rule.first_line:
+    elif title_rule.first_line and (landmarks or not title_rule.needs_landmark):
         first_landmark = min(landmarks, default=window)
         for index in range(min(window, first_landmark)):
             if index in dropped or index in page.removed_by:

@@ -78,7 +78,8 @@ _TEXT = TextRule(
         LinePattern(id="related_posts", pattern=r"Related Posts|Recent Posts|Popular Tags"),
         LinePattern(id="tags_line", pattern=r"Tags:.*"),
     ),
-    title=TitleRule(first_line=True, pattern=_TITLE, repeated=True),
+    # The title sits above a byline, date or section line; a dump without one starts with the body.
+    title=TitleRule(first_line=True, pattern=_TITLE, repeated=True, needs_landmark=True),
     after_title="subtitle",
     caption=CaptionRule(
         pattern=r".{3,600}(?:\b(?:Image|Photo|Photos|Illustration|Source|Credit)s?(?: by)?:? .{2,200}|\([^()]{2,200}\))",

@@ -20,7 +20,13 @@ from cleaner.rule import (
     TitleRule,
 )
 
-_TITLE = r"(?=.{3,250}$)(?!.*[.:;,…][\"”’»']*$)(?:\S+ ){0,25}\S+"
+# Headlines are in Title Case: a lower-case word of four letters or more is a sign of prose
+# (a body-only dump's first paragraph), unless it is one of the short words titles keep low.
+_TITLE = (
+    r"(?=.{3,250}$)(?!.*[.:;,…][\"”’»']*$)"
+    r"(?!.*(?<![\p{L}\-’'])(?!(?:amid|from|into|over|with|than|upon|onto|after|about|under|against|since|until|during|without|versus)\b)\p{Ll}{4,})"
+    r"(?:\S+ ){0,25}\S+"
+)
 # "... Arthur Novosiltsev / Moskva News Agency", "... Yelena Afonina/TASS", "NAME (PHOTOGRAPHER / AGENCY)"
 # or a sentence with a credit glued on: "... in the zoo’s enclosure. Moscow Zoo press service"
 _CAPTION = (
