@@ -9,6 +9,7 @@ the body is recorded with the id of the rule that removed it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from cleaner import patterns
@@ -129,16 +130,39 @@ def _release_kept(page: _Page) -> set[int]:
     return kept
 
 
+# Keyed by identity: hashing a tuple of rule dataclasses on every line costs more than the match.
+_SINGLE_LINE_SOURCES: dict[int, tuple[tuple[LinePattern, ...], tuple[str, ...]]] = {}
+
+
+def _single_line_sources(items: tuple[LinePattern, ...]) -> tuple[str, ...]:
+    cached = _SINGLE_LINE_SOURCES.get(id(items))
+    if cached is None or cached[0] is not items:
+        cached = (items, tuple(item.pattern for item in items if item.lines == 1))
+        _SINGLE_LINE_SOURCES[id(items)] = cached
+    return cached[1]
+
+
+def _hits(page: _Page, index: int, items: tuple[LinePattern, ...]) -> Iterator[LinePattern]:
+    """The patterns of ``items`` that match at line ``index``, in order. One joined match
+    rules out all single-line patterns on most lines, at the cost of one time-out."""
+    text = page.lines[index].text
+    singles_possible = patterns.may_match_any(_single_line_sources(items), text)
+    for item in items:
+        if item.lines == 1:
+            if singles_possible and _matches(item.pattern, text):
+                yield item
+            continue
+        window = window_text(page.lines, index, item.lines)
+        if window is not None and _matches(item.pattern, window):
+            yield item
+
+
 def _find_drops(page: _Page) -> list[_DropMatch]:
-    found: list[_DropMatch] = []
-    lines = page.lines
-    for index in range(len(lines)):
-        for drop in page.rule.boilerplate:
-            window = window_text(lines, index, drop.lines)
-            if window is None or not _matches(drop.pattern, window):
-                continue
-            found.append(_DropMatch(drop, tuple(range(index, index + drop.lines))))
-    return found
+    return [
+        _DropMatch(drop, tuple(range(index, index + drop.lines)))
+        for index in range(len(page.lines))
+        for drop in _hits(page, index, page.rule.boilerplate)
+    ]
 
 
 def _first_meta(page: _Page, meta: MetaLine, start: int, stop: int) -> tuple[int, dict[str, str]] | None:
@@ -316,11 +340,12 @@ def _find_tail(page: _Page, head_end: int) -> int:
     rule = page.rule
     start = head_end + 1
     tail = len(page.lines)
-    for anchor in rule.tail_anchors:
-        index = _first_line(page, anchor, start, tail)
-        if index is not None:
+    for index in range(start, tail):
+        anchor = next(_hits(page, index, rule.tail_anchors), None)
+        if anchor is not None:
             tail = index
             page.anchors.setdefault(anchor.id, index)
+            break
     for meta in rule.meta:
         if meta.region != "tail" or not meta.anchor:
             continue
@@ -380,11 +405,9 @@ def _remove_head_and_tail(page: _Page, head_end: int, tail_start: int) -> None:
     # Each tail line is credited to the latest tail landmark at or above it.
     current = "end"
     for index in range(tail_start, len(page.lines)):
-        for anchor in page.rule.tail_anchors:
-            window = window_text(page.lines, index, anchor.lines)
-            if window is not None and _matches(anchor.pattern, window):
-                current = anchor.id
-                break
+        anchor = next(_hits(page, index, page.rule.tail_anchors), None)
+        if anchor is not None:
+            current = anchor.id
         page.take(index, f"tail:{current}")
 
 
