@@ -389,6 +389,13 @@ TITLES = st.builds(
 )
 
 
+# The Moscow Times writes its headlines in Title Case.
+TITLE_CASE_TITLES = st.builds(
+    lambda words: " ".join(word[0].upper() + word[1:] for word in words),
+    st.lists(st.sampled_from(NAMES + WORDS[:60]), min_size=4, max_size=12),
+)
+
+
 def _subset(draw: st.DrawFn, options: list[list[str]], *, min_size: int = 0) -> list[list[str]]:
     chosen = draw(st.lists(st.sampled_from(range(len(options))), min_size=min_size, unique=True))
     return [options[index] for index in chosen]
@@ -638,7 +645,7 @@ MT_CARDS = [
 def moscow_times(draw: st.DrawFn, body_blocks: st.SearchStrategy[list[BodyBlock]] | None = None) -> Page:
     page = Page("moscow_times", draw(body_blocks if body_blocks is not None else body()), compact=draw(st.booleans()))
     _add(page, draw(st.sampled_from(MT_HEADERS)))
-    title = draw(TITLES)
+    title = draw(TITLE_CASE_TITLES)
     caption = draw(st.sampled_from((*MT_CAPTIONS, None)))
     _add(page, [title])
     if caption:

@@ -11,7 +11,7 @@ import unicodedata
 from functools import cache
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import given
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
@@ -138,9 +138,6 @@ def test_paragraphs_mentioning_trigger_words_survive(site, rendering, data):
 def test_cleaning_the_output_again_changes_nothing(site, rendering, data):
     page = draw_page(data, site)
     first = run(page, rendering)
-    # Known rule bug, pinned by test_a_body_only_dump_keeps_a_first_paragraph_ending_in_ ... below.
-    endings = ("!", "?", "!”", "?”", '!"', '?"')
-    assume(not (site in TITLE_FIRST_LINE and first.blocks and first.blocks[0].text.endswith(endings)))
     second = clean(first.text, site=site)
     if rendering == "text":
         assert [(b.type, b.text) for b in second.blocks] == [(b.type, b.text) for b in first.blocks]
@@ -154,22 +151,12 @@ TITLE_FIRST_LINE = ("euromaidan_press", "moscow_times")
 
 @pytest.mark.parametrize("site", TITLE_FIRST_LINE)
 @pytest.mark.parametrize("first", ["Nobody knows what comes next!", "Will the talks resume next week?"])
-@pytest.mark.xfail(
-    strict=True,
-    reason="site rule bug: with no header, the title rule (first_line, a pattern that only refuses "
-    "final . : ; , …) takes a first body paragraph ending in ! or ? as the title",
-)
 def test_a_body_only_dump_keeps_a_first_paragraph_ending_in_exclamation_or_question(site, first):
     rest = "Officials said the talks in Brussels would resume next week, according to a statement."
     article = clean(f"{first}\n\n{rest}\n\n{rest} More details followed.\n", site=site)
     assert [block.text for block in article.blocks][:1] == [first]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine bug: a later line equal to the title (a related link, a pull quote) is taken as the "
-    "repeated title anywhere in the head window and becomes the end of the head, swallowing the body",
-)
 def test_a_title_repeated_below_the_body_does_not_end_the_head():
     title = "Talks on the Minerals Deal Resume"
     body = [
