@@ -89,7 +89,7 @@ def _has_fingerprint(layout: Layout, text: str, kind: str) -> bool:
 
 
 def _html_has(html: str, selectors: tuple[str, ...]) -> bool:
-    from selectolax.lexbor import LexborHTMLParser
+    from cleaner.html_dom import parse_html  # depth-limited: pages nested 200,000 deep exist
 
-    tree = LexborHTMLParser(html)
+    tree = parse_html(html)
     return any(tree.css_first(selector) is not None for selector in selectors)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -200,8 +201,7 @@ def explain_command(
     if as_json:
         click.echo(json.dumps(explanation.to_dict(), ensure_ascii=False, indent=2))
         return
-    stream = click.get_text_stream("stdout")
-    width = None if wide or not stream.isatty() else shutil.get_terminal_size().columns
+    width = None if wide or not sys.stdout.isatty() else shutil.get_terminal_size().columns
     # click.echo drops the colours when stdout is not a terminal.
     for line in [
         *render_header(explanation),

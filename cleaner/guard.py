@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from cleaner.document import Document
 from cleaner.generic_html import extract_generic_html
 from cleaner.generic_text import extract_generic_text, is_prose
-from cleaner.model import Article
+from cleaner.model import Article, Removal
 
 #: Below this share of the body plus the prose cut with the head, a rule's body is
 #: suspicious (a head that swallowed the body). Real pages keep 0.8-1.
@@ -27,6 +27,10 @@ TINY_BODY_CHARS = 200
 #: characters, before it replaces the rule's body.
 FALLBACK_FACTOR = 3.0
 FALLBACK_MIN_GAIN = 300
+#: Below the fallback bar but past this one, the rule's body is kept and flagged
+#: ``guard_suspicious``: the generic pass found clearly more prose than the rule kept.
+SUSPICIOUS_FACTOR = 1.5
+SUSPICIOUS_MIN_GAIN = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +90,28 @@ def prefer_generic(rule_chars: int, generic_chars: int) -> bool:
     return generic_chars >= FALLBACK_FACTOR * rule_chars and generic_chars - rule_chars >= FALLBACK_MIN_GAIN
 
 
+def generic_holds_more(rule_chars: int, generic_chars: int) -> bool:
+    return generic_chars >= SUSPICIOUS_FACTOR * rule_chars and generic_chars - rule_chars >= SUSPICIOUS_MIN_GAIN
+
+
+#: Removals decided by a line's position around the landmarks, not by its wording.
+_POSITIONAL = (_HEAD_CUT, "tail:", "meta.", "image_alt", "title_repeat", "html.outside")
+
+
+def _removed_by_name(removal: Removal) -> bool:
+    """Removed by a boilerplate pattern that names its wording: such a string stays
+    boilerplate even when the rule's landmarks misled it."""
+    return not removal.rule.startswith(_POSITIONAL)
+
+
+def _take_generic_body(article: Article, generic: Article) -> None:
+    """The generic body, less the blocks the rule removed by name."""
+    named = {removal.text: removal for removal in article.removed if _removed_by_name(removal)}
+    article.blocks = [block for block in generic.blocks if block.text not in named]
+    dropped = [named[block.text] for block in generic.blocks if block.text in named]
+    article.removed = [*generic.removed, *dropped]
+
+
 def review(document: Document, article: Article, *, landmarks_found: bool) -> Article:
     """Return the article to keep for ``document``, flagged with what the checks saw."""
     verdict = check(article, landmarks_found=landmarks_found)
@@ -94,11 +120,13 @@ def review(document: Document, article: Article, *, landmarks_found: bool) -> Ar
     if not verdict.suspicious:
         return article
     generic = generic_body(document)
+    generic_chars = body_chars(generic)
     # The audit follows the body: after a fallback it lists what the generic pass removed.
-    if prefer_generic(verdict.kept_chars, body_chars(generic)):
-        article.blocks = generic.blocks
-        article.removed = generic.removed
+    if prefer_generic(verdict.kept_chars, generic_chars):
+        _take_generic_body(article, generic)
         article.warn("guard_fallback")
+    elif generic_holds_more(verdict.kept_chars, generic_chars):
+        article.warn("guard_suspicious")
     if not article.blocks:
         article.warn("empty_body")
     return article

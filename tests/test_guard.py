@@ -120,3 +120,37 @@ def test_the_rule_result_stays_when_the_generic_one_is_not_clearly_better():
     assert not guard.prefer_generic(rule_chars=1500, generic_chars=3000)
     assert guard.prefer_generic(rule_chars=0, generic_chars=1200)
     assert not guard.prefer_generic(rule_chars=0, generic_chars=100)
+
+
+def test_a_head_that_swallows_most_of_the_body_falls_back():
+    paragraphs = [
+        f"Paragraph {n} of the report says that officials in the region met on Tuesday to discuss "
+        f"repairs to roads, bridges and power lines damaged during the winter, item {n}."
+        for n in range(1, 7)
+    ]
+    head = ["Edit post", "Regional officials plan road repairs", "by Olena Petrenko May 2, 2025 4:15 PM 3 min read"]
+    # The audio notice (a head landmark) sits after the fifth paragraph: the rule takes five
+    # of six paragraphs for head.
+    page = "\n\n".join([*head, *paragraphs[:5], "This audio is created with AI assistance", paragraphs[5]])
+    article = clean(page, site="kyiv_independent")
+    assert "guard_fallback" in article.warnings
+    assert [block.text for block in article.blocks][-6:] == paragraphs
+
+
+def test_a_rule_result_kept_against_a_fuller_generic_one_is_flagged(monkeypatch):
+    from cleaner.document import load_document
+    from cleaner.model import Block
+
+    rule_body = [Block("paragraph", "A" * 300)]
+    fuller = Article(site="generic", blocks=[Block("paragraph", "A" * 300), Block("paragraph", "B" * 400)])
+    monkeypatch.setattr(guard, "generic_body", lambda document: fuller)
+    article = Article(site="kyiv_independent", blocks=list(rule_body))
+    kept = guard.review(load_document("page"), article, landmarks_found=False)
+    assert kept.blocks == rule_body  # 2.3 times the prose: not enough to replace the rule's body
+    assert kept.warnings == ["rule_anchor_missing", "guard_suspicious"]
+
+
+def test_the_suspicious_flag_sits_between_trust_and_fallback():
+    assert guard.generic_holds_more(rule_chars=1000, generic_chars=1600)
+    assert not guard.prefer_generic(rule_chars=1000, generic_chars=1600)
+    assert not guard.generic_holds_more(rule_chars=1000, generic_chars=1200)
