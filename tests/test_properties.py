@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import time
 import unicodedata
-from functools import cache
 
 import pytest
 from hypothesis import given
@@ -24,34 +23,7 @@ SITES = list(gen.SITES)
 RENDERINGS = ["text", "html"]
 
 
-@cache
-def html_ready(site: str) -> bool:
-    """Whether the HTML path of ``site`` exists: a generated page is read with its rule."""
-    page = gen.pages(site).example()
-    try:
-        article = clean(page.html, site=site)
-    except CleanerError:
-        return False
-    return article.site == site and "generic_fallback" not in article.warnings
-
-
-def cases() -> list:
-    params = []
-    for site in SITES:
-        for rendering in RENDERINGS:
-            marks = []
-            if rendering == "html" and not html_ready(site):
-                marks.append(
-                    pytest.mark.xfail(
-                        reason=f"HTML path for {site} not in place yet: its page is cleaned generically",
-                        strict=False,
-                    )
-                )
-            params.append(pytest.param(site, rendering, marks=marks, id=f"{site}-{rendering}"))
-    return params
-
-
-CASES = cases()
+CASES = [pytest.param(site, rendering, id=f"{site}-{rendering}") for site in SITES for rendering in RENDERINGS]
 
 
 def run(page: gen.Page, rendering: str, content: str | None = None) -> Article:
@@ -216,18 +188,7 @@ def test_more_boilerplate_outside_the_body_never_changes_the_body(site, renderin
 # 7. HTML/text agreement --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "site",
-    [
-        pytest.param(
-            site,
-            marks=[]
-            if html_ready(site)
-            else [pytest.mark.xfail(reason=f"HTML path for {site} not in place yet", strict=False)],
-        )
-        for site in SITES
-    ],
-)
+@pytest.mark.parametrize("site", SITES)
 @given(data=st.data())
 def test_html_and_text_renderings_give_the_same_body(site, data):
     page = draw_page(data, site)
