@@ -19,8 +19,6 @@ from pathlib import Path
 
 from cleaner import guard, pipeline
 from cleaner.document import Document, load_document
-from cleaner.generic_html import extract_generic_html
-from cleaner.generic_text import extract_generic_text
 from cleaner.model import Article
 from cleaner.registry import default_registry
 
@@ -47,11 +45,7 @@ def timed(run: Callable[[Document], object], documents: list[Document], repeat: 
 
 
 def generic(document: Document) -> None:
-    article = Article(site="generic")
-    if document.kind == "html":
-        extract_generic_html(document.text, article, url=document.url)
-    else:
-        extract_generic_text(document.text, article)
+    guard.generic_body(document)
 
 
 def review_only(registry, review) -> Callable[[Document], object]:
