@@ -231,7 +231,7 @@ class SiteRule:
     min_score: float = 1.0
     #: BCP 47 code of the site's articles, written to ``language``.
     language: str | None = "en"
-    #: IANA time zone in which the site shows times (``Europe/Kyiv``).
+    #: IANA time zone in which the site shows times (``Europe/Lisbon``).
     timezone: str = "UTC"
     #: Called on every article the rule produced, to fix what data cannot say.
     finalize: Hook | None = None
