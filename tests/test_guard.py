@@ -154,3 +154,20 @@ def test_the_suspicious_flag_sits_between_trust_and_fallback():
     assert guard.generic_holds_more(rule_chars=1000, generic_chars=1600)
     assert not guard.prefer_generic(rule_chars=1000, generic_chars=1600)
     assert not guard.generic_holds_more(rule_chars=1000, generic_chars=1200)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "flagged"),
+    [
+        ("article__content", "story-body", True),  # the content root's class is gone
+        ("article__", "story__", False),  # every class renamed; the wording still tells the page
+    ],
+)
+def test_an_html_redesign_keeps_the_body(old, new, flagged):
+    from tests.paths import FIXTURES
+
+    page = FIXTURES / "moscow_times" / "003_full.html"
+    expected = json.loads(page.with_name("003_full.expected.json").read_text(encoding="utf-8"))
+    article = clean(page.read_text(encoding="utf-8").replace(old, new))
+    assert [block.text for block in article.blocks] == [block["text"] for block in expected["blocks"]]
+    assert ("rule_anchor_missing" in article.warnings) is flagged
