@@ -216,8 +216,11 @@ class _Walker:
     def flush(self) -> None:
         if not self.buffer:
             return
-        text = normalize_text("".join(self.buffer))
+        joined = "".join(self.buffer)
         self.buffer.clear()
+        if joined.isspace():  # the white space between elements
+            return
+        text = normalize_text(joined)
         if not text:
             return
         kinds = [kind for _, kind in self.contexts if kind is not None]

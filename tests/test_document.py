@@ -82,3 +82,18 @@ def test_a_crawl_stamp_reaches_the_article():
     article = clean((SEEDS / "002_b033e49237c5a107.txt").read_bytes())
     assert article.crawl_date == "2025-04-21"
     assert article.published == "2025-04-22T00:52:00+03:00"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["plain ascii line", "  padded  ", "tab\there", "a\x1cb", "café", "cafe\u0301", "no\u00a0break", "x\u200by"],
+)
+def test_the_fast_path_of_normalisation_agrees_with_the_full_one(text):
+    import unicodedata
+
+    import regex
+
+    from cleaner.normalize import normalize_text
+
+    full = regex.sub(r"[\s\u200b\u2060\ufeff]+", " ", unicodedata.normalize("NFC", text)).strip()
+    assert normalize_text(text) == full
