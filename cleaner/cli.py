@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path, PurePosixPath
 
 import click
@@ -24,7 +23,7 @@ from cleaner.batch import (
 from cleaner.errors import CleanerError, UnknownSiteError
 from cleaner.ray_runner import clean_on_ray
 from cleaner.registry import Registry
-from cleaner.writers import EXTENSIONS, FORMATS, render, write_atomic
+from cleaner.writers import EXTENSIONS, FORMATS, atomic_stream, render, write_atomic
 
 rules_option = click.option(
     "--rules",
@@ -154,18 +153,11 @@ def _to_stdout(outcomes, fmt: str, report: RunReport) -> None:
 def _to_jsonl_file(outcomes, target: Path, report: RunReport) -> None:
     if target.is_dir():
         target = target / "articles.jsonl"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            for outcome in outcomes:
-                report.add(outcome)
-                if outcome.article is not None:
-                    stream.write(render(outcome.article, "jsonl"))
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    with atomic_stream(target) as stream:
+        for outcome in outcomes:
+            report.add(outcome)
+            if outcome.article is not None:
+                stream.write(render(outcome.article, "jsonl"))
 
 
 def _to_directory(outcomes, sources: list[Source], out_dir: Path, fmt: str, report: RunReport) -> list[list[str]]:

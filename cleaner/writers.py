@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TextIO
 
 Format = Literal["json", "jsonl", "txt", "md"]
 FORMATS: tuple[str, ...] = ("json", "jsonl", "txt", "md")
@@ -62,14 +64,21 @@ def _markdown(data: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n\n" + "\n\n".join(body) + "\n"
 
 
-def write_atomic(path: Path, content: str) -> None:
-    """Write via a temporary file in the same directory and rename: never a half-written file."""
+@contextmanager
+def atomic_stream(path: Path) -> Iterator[TextIO]:
+    """A text stream whose content appears at ``path`` only once it is complete: written to a
+    temporary file in the same directory and renamed. Never a half-written file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(content)
+            yield stream
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def write_atomic(path: Path, content: str) -> None:
+    with atomic_stream(path) as stream:
+        stream.write(content)
