@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cleaner.document import Document
-from cleaner.generic_html import extract_generic_html
-from cleaner.generic_text import extract_generic_text, is_prose
+from cleaner.generic import extract_generic_page
+from cleaner.generic_text import is_prose
 from cleaner.model import Article, Removal
 
 #: Below this share of the body plus the prose cut with the head, a rule's body is
@@ -79,10 +79,7 @@ def check(article: Article, *, landmarks_found: bool) -> Verdict:
 def generic_body(document: Document) -> Article:
     """The same page cleaned without any site knowledge."""
     generic = Article(site="generic")
-    if document.kind == "html":
-        extract_generic_html(document.text, generic, url=document.url)
-    else:
-        extract_generic_text(document.text, generic)
+    extract_generic_page(document, generic)
     return generic
 
 

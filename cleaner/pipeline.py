@@ -7,8 +7,7 @@ from datetime import date
 from cleaner import guard
 from cleaner.detect import choose_layout, date_from_url, site_from_text, site_from_url
 from cleaner.document import Document, Kind, load_document
-from cleaner.generic_html import extract_generic_html
-from cleaner.generic_text import extract_generic_text
+from cleaner.generic import extract_generic_page
 from cleaner.html_detect import site_from_html
 from cleaner.html_extract import extract_html
 from cleaner.model import Article
@@ -71,10 +70,7 @@ def extract_with_rule(document: Document, rule: SiteRule, layout: Layout, articl
 
 def extract_generic(document: Document, article: Article) -> None:
     article.warn("generic_fallback")
-    if document.kind == "html":
-        extract_generic_html(document.text, article, url=document.url)
-    else:
-        extract_generic_text(document.text, article)
+    extract_generic_page(document, article)
 
 
 def clean(

@@ -1,0 +1,15 @@
+"""A page cleaned without site knowledge: trafilatura for HTML, the line heuristic for dumps."""
+
+from __future__ import annotations
+
+from cleaner.document import Document
+from cleaner.generic_html import extract_generic_html
+from cleaner.generic_text import extract_generic_text
+from cleaner.model import Article
+
+
+def extract_generic_page(document: Document, article: Article) -> None:
+    if document.kind == "html":
+        extract_generic_html(document.text, article, url=document.url)
+    else:
+        extract_generic_text(document.text, article)
