@@ -92,21 +92,32 @@ def generic_holds_more(rule_chars: int, generic_chars: int) -> bool:
 
 
 #: Removals decided by a line's position around the landmarks, not by its wording.
-_POSITIONAL = (_HEAD_CUT, "tail:", "meta.", "image_alt", "title_repeat", "html.outside")
+_POSITIONAL = (f"{_HEAD_CUT}:", "tail:", "meta.", "image_alt", "title_repeat", "html.outside")
 
 
 def _removed_by_name(removal: Removal) -> bool:
     """Removed by a boilerplate pattern that names its wording: such a string stays
     boilerplate even when the rule's landmarks misled it."""
-    return not removal.rule.startswith(_POSITIONAL)
+    return removal.rule != _HEAD_CUT and not removal.rule.startswith(_POSITIONAL)
+
+
+def _without_named(article: Article, generic: Article) -> Article:
+    """The generic body less the blocks the rule removed by name (a banner stays a banner)."""
+    named = {
+        removal.text: removal
+        for removal in article.removed
+        # Lifted into the title field, the headline is not lost either.
+        if _removed_by_name(removal) or removal.rule == "meta.title"
+    }
+    kept = Article(site=generic.site)
+    kept.blocks = [block for block in generic.blocks if block.text not in named]
+    kept.removed = [*generic.removed, *(named[block.text] for block in generic.blocks if block.text in named)]
+    return kept
 
 
 def _take_generic_body(article: Article, generic: Article) -> None:
-    """The generic body, less the blocks the rule removed by name."""
-    named = {removal.text: removal for removal in article.removed if _removed_by_name(removal)}
-    article.blocks = [block for block in generic.blocks if block.text not in named]
-    dropped = [named[block.text] for block in generic.blocks if block.text in named]
-    article.removed = [*generic.removed, *dropped]
+    article.blocks = generic.blocks
+    article.removed = generic.removed
 
 
 def review(document: Document, article: Article, *, landmarks_found: bool) -> Article:
@@ -116,7 +127,7 @@ def review(document: Document, article: Article, *, landmarks_found: bool) -> Ar
         article.warn("rule_anchor_missing")
     if not verdict.suspicious:
         return article
-    generic = generic_body(document)
+    generic = _without_named(article, generic_body(document))
     generic_chars = body_chars(generic)
     # The audit follows the body: after a fallback it lists what the generic pass removed.
     if prefer_generic(verdict.kept_chars, generic_chars):

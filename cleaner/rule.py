@@ -68,6 +68,9 @@ class MetaLine:
     region: MetaRegion = "head"
     anchor: bool = True
     doc: str = ""
+    #: > 1 matches a window of that many lines, as ``LinePattern.lines`` does (an author card:
+    #: "Avatar" then the name); every line of the window leaves the body.
+    lines: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +83,8 @@ class TitleRule:
     if it looks like a title (``pattern``) and comes before any landmark.
     ``strip`` patterns are removed from the title (words a scraper glued to it).
     ``repeated`` makes a copy of the title right under it in the head a landmark (its
-    removal too). ``needs_landmark`` takes a ``first_line`` title only on a page whose head
+    removal too); sites print the headline twice often enough that it is on by default.
+    ``needs_landmark`` takes a ``first_line`` title only on a page whose head
     has a landmark below it (a byline, a date, a section line), so that a dump that starts
     with the body never loses its first paragraph to the title.
     """
@@ -90,7 +94,7 @@ class TitleRule:
     pattern: str = r"[^\n]{3,300}"
     skip: tuple[str, ...] = ()
     strip: tuple[str, ...] = ()
-    repeated: bool = False
+    repeated: bool = True
     needs_landmark: bool = False
 
 
@@ -160,6 +164,9 @@ class TextRule:
     #: Keep-guards: a line that fully matches one of these patterns is article text and is
     #: never removed, whatever boilerplate, metadata or head/tail rule would take it.
     keep: tuple[str, ...] = ()
+    #: Ids of kinds of the shared news-boilerplate layer (``cleaner.news_boilerplate``,
+    #: ``news.<kind>``) that this layout switches off.
+    shared_off: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

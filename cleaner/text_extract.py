@@ -17,6 +17,7 @@ from cleaner.blocks import type_blocks
 from cleaner.dates import parse_shown_date
 from cleaner.lines import Line, split_lines, window_text
 from cleaner.model import Article, Removal
+from cleaner.news_boilerplate import SHARED_IDS, shared_patterns
 from cleaner.rule import LinePattern, MetaLine, SiteRule, TextRule
 
 
@@ -30,6 +31,8 @@ class _Page:
     meta: dict[str, str] = field(default_factory=dict)
     anchors: dict[str, int] = field(default_factory=dict)  # landmark id -> first line index
     head_rule: str = "head"  # id of the landmark that ended the head
+    url: str | None = None
+    title_evidence: float | None = None  # set when the title was chosen by evidence
 
     def take(self, index: int, rule_id: str) -> None:
         self.removed_by.setdefault(index, rule_id)
@@ -47,9 +50,10 @@ class _DropMatch:
 
 def extract_text(text: str, rule: SiteRule, text_rule: TextRule, article: Article) -> bool:
     """Fill ``article`` from a text dump. Return whether any landmark of the rule was found."""
-    page = _Page(lines=split_lines(text), rule=text_rule)
+    page = _Page(lines=split_lines(text), rule=text_rule, url=article.url)
     drops = _find_drops(page)
-    dropped_lines = {index for match in drops for index in match.indices}
+    # What may be boilerplate in the head: a body-only pattern (a related card) says nothing there.
+    dropped_lines = {index for match in drops if match.pattern.region in ("any", "head") for index in match.indices}
     head_end = _read_head(page, dropped_lines)
     tail_start = _find_tail(page, head_end)
     _apply_drops(page, drops, head_end, tail_start)
@@ -67,7 +71,18 @@ def extract_text(text: str, rule: SiteRule, text_rule: TextRule, article: Articl
         for index, rule_id in sorted(page.removed_by.items())
     ]
     _fill_metadata(article, page, rule)
+    if _title_uncertain(page, head_end, article.title):
+        article.warn("title_uncertain")
     return bool(page.anchors) or tail_start < len(page.lines)
+
+
+def _title_uncertain(page: _Page, head_end: int, title: str | None) -> bool:
+    """No headline where the page has a head, or one taken on weak evidence. A dump that
+    starts with its body (no head, no title-like first line) has no title to be unsure of."""
+    evidence = page.title_evidence
+    if title is None:
+        return head_end >= 0 or (evidence is not None and evidence > 0)
+    return evidence is not None and evidence < TITLE_SURE_EVIDENCE
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +116,7 @@ def clean_stream(lines: list[Line], text_rule: TextRule) -> StreamCleaning:
         hit = _first_meta(page, meta, 0, lead_end)
         if hit is not None:
             index, groups = hit
-            page.take(index, f"meta.{meta.id}")
+            _take_meta(page, meta, index)
             page.anchors.setdefault(meta.id, index)
             for name, value in groups.items():
                 page.set_meta(name, value)
@@ -157,20 +172,41 @@ def _hits(page: _Page, index: int, items: tuple[LinePattern, ...]) -> Iterator[L
             yield item
 
 
+_BOILERPLATE: dict[int, tuple[TextRule, tuple[LinePattern, ...]]] = {}
+
+
+def boilerplate_of(rule: TextRule) -> tuple[LinePattern, ...]:
+    """The rule's own boilerplate patterns, then the shared news layer less what it switched off."""
+    cached = _BOILERPLATE.get(id(rule))
+    if cached is None or cached[0] is not rule:
+        cached = (rule, (*rule.boilerplate, *shared_patterns(rule.shared_off)))
+        _BOILERPLATE[id(rule)] = cached
+    return cached[1]
+
+
 def _find_drops(page: _Page) -> list[_DropMatch]:
+    items = boilerplate_of(page.rule)
     return [
         _DropMatch(drop, tuple(range(index, index + drop.lines)))
         for index in range(len(page.lines))
-        for drop in _hits(page, index, page.rule.boilerplate)
+        for drop in _hits(page, index, items)
     ]
 
 
 def _first_meta(page: _Page, meta: MetaLine, start: int, stop: int) -> tuple[int, dict[str, str]] | None:
     for index in range(start, min(stop, len(page.lines))):
-        match = patterns.fullmatch(meta.pattern, page.lines[index].text)
+        text = page.lines[index].text if meta.lines == 1 else window_text(page.lines, index, meta.lines)
+        if text is None:
+            continue
+        match = patterns.fullmatch(meta.pattern, text)
         if match is not None:
             return index, {k: v for k, v in match.groupdict().items() if v}
     return None
+
+
+def _take_meta(page: _Page, meta: MetaLine, index: int) -> None:
+    for covered in range(index, min(index + meta.lines, len(page.lines))):
+        page.take(covered, f"meta.{meta.id}")
 
 
 def _first_line(page: _Page, pattern: LinePattern, start: int, stop: int) -> int | None:
@@ -193,7 +229,7 @@ def _read_head(page: _Page, dropped: set[int]) -> int:
         if hit is None:
             continue
         index, groups = hit
-        page.take(index, f"meta.{meta.id}")
+        _take_meta(page, meta, index)
         for name, value in groups.items():
             page.set_meta(name, value)
         if meta.anchor:
@@ -207,6 +243,8 @@ def _read_head(page: _Page, dropped: set[int]) -> int:
     page.anchors = {rule_id: index for index, rule_id in sorted(landmarks.items())}
 
     title_index = _find_title(page, dropped, landmarks, window)
+    if title_index is None:
+        title_index = _title_by_evidence(page, dropped, landmarks, window)
     if title_index is not None and rule.title.repeated:
         index = _title_repeat(page, dropped, landmarks, title_index, window)
         if index is not None:
@@ -290,6 +328,93 @@ def _find_title(page: _Page, dropped: set[int], landmarks: dict[int, str], windo
     return candidate
 
 
+#: Lines of the page top that may hold the headline when the rule's own shape fails.
+_TITLE_CANDIDATES = 4
+#: Evidence a headline candidate needs (see ``_title_evidence``).
+TITLE_MIN_EVIDENCE = 2.0
+#: Below this much evidence a title is taken but flagged ``title_uncertain``.
+TITLE_SURE_EVIDENCE = 3.0
+_TITLE_SHAPE = r"(?=.{3,300}$)(?:\S+ ){0,40}\S+"
+_SENTENCE_END = r".*[.!?…][\"”’»')\]]*"
+_SECOND_SENTENCE = r".*\p{Ll}[.!?][\"”’»')\]]* \p{Lu}.*"
+
+
+def _slug_words(url: str | None) -> set[str]:
+    """The words of the last path segment of ``url`` (ids and numbers left out)."""
+    if not url:
+        return set()
+    path = url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    segment = path.rsplit("/", 1)[-1]
+    return {word for word in patterns.compile_pattern(r"[^\p{L}\p{N}]+").split(segment.lower()) if word.isalpha()}
+
+
+def _words(text: str) -> set[str]:
+    return {word for word in patterns.compile_pattern(r"[^\p{L}\p{N}]+").split(text.lower()) if word}
+
+
+def _next_free(page: _Page, dropped: set[int], index: int, stop: int) -> int | None:
+    for following in range(index + 1, min(stop, len(page.lines))):
+        if following not in dropped and following not in page.removed_by:
+            return following
+    return None
+
+
+def _title_evidence(
+    page: _Page, dropped: set[int], landmarks: dict[int, str], index: int, rank: int, slug: set[str], window: int
+) -> float:
+    """How strongly the page says that line ``index`` is its headline.
+
+    Strong: a copy of it a few lines below (sites print the headline twice), the URL's slug,
+    a byline / date landmark right under it. Weak: being the first free line, a lead caption
+    under it; a closing full stop or a second sentence count against it, never veto it."""
+    text = page.lines[index].text
+    score = 0.5 if rank == 0 else 0.0
+    # A copy counts on a page with a head (furniture above, or landmarks): in a bare body
+    # (a cleaned text cleaned again) a repeated line is just a repeated line.
+    if (rank == 0 and index > 0) or landmarks:
+        for below in range(index + 1, min(index + 5, window, len(page.lines))):
+            if page.lines[below].text == text:
+                score += 3.0
+                break
+    if slug:
+        overlap = len(slug & _words(text)) / len(slug)
+        score += 3.0 if overlap >= 0.6 else 0.0
+    if rank == 0 and index > 0:
+        score += 1.0  # right under the page's header furniture
+    following = _next_free(page, dropped, index, window)
+    if following is not None and following in landmarks:
+        score += 2.0
+    caption = page.rule.caption
+    if following is not None and caption is not None and _matches(caption.pattern, page.lines[following].text):
+        score += 1.5
+    if _matches(_SENTENCE_END, text) and not text.endswith(("?", "!")):
+        score -= 1.0
+    if _matches(_SECOND_SENTENCE, text):
+        score -= 2.0
+    return score
+
+
+def _title_by_evidence(page: _Page, dropped: set[int], landmarks: dict[int, str], window: int) -> int | None:
+    """The headline chosen by evidence when the rule's own shape found none (see ``_title_evidence``)."""
+    limit = min([window, *landmarks])
+    free = [i for i in range(limit) if i not in dropped and i not in page.removed_by][:_TITLE_CANDIDATES]
+    slug = _slug_words(page.url)
+    scored = [
+        (_title_evidence(page, dropped, landmarks, index, rank, slug, window), index)
+        for rank, index in enumerate(free)
+        if _matches(_TITLE_SHAPE, page.lines[index].text)
+    ]
+    if not scored:
+        return None
+    score, index = max(scored, key=lambda item: (item[0], -item[1]))
+    page.title_evidence = score
+    if score < TITLE_MIN_EVIDENCE:
+        return None
+    page.take(index, "meta.title")
+    page.set_meta("title", page.lines[index].text)
+    return index
+
+
 def _read_captions(
     page: _Page, dropped: set[int], title_index: int | None, landmarks: dict[int, str], head_end: int
 ) -> int:
@@ -359,7 +484,7 @@ def _find_tail(page: _Page, head_end: int) -> int:
         hit = _first_meta(page, meta, tail if meta.anchor else start, len(page.lines))
         if hit is not None:
             index, groups = hit
-            page.take(index, f"meta.{meta.id}")
+            _take_meta(page, meta, index)
             for name, value in groups.items():
                 page.set_meta(f"tail_{name}" if name in page.meta else name, value)
     return tail
@@ -370,6 +495,8 @@ def _apply_drops(page: _Page, drops: list[_DropMatch], head_end: int, tail_start
     for match in drops:
         first = match.indices[0]
         region = "head" if first <= head_end else "tail" if first >= tail_start else "body"
+        if region == "tail" and match.pattern.id in SHARED_IDS:
+            continue  # the tail goes whole; its audit names the site's tail landmarks
         if match.pattern.region in ("any", region):
             applied.append(match)
             for index in match.indices:

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import regex
 
+from cleaner.news_boilerplate import SHARED_IDS
 from cleaner.patterns import FieldError, compile_pattern, validate_pattern
 from cleaner.rule import META_GROUPS, HtmlRule, Layout, LinePattern, SiteRule, TextRule
 from cleaner.rule_types import check_types
@@ -49,6 +50,7 @@ def _text_rule(text: TextRule, where: str) -> None:
     for position, meta in enumerate(text.meta):
         place = f"{where}.meta[{position}] ({meta.id})"
         _check(bool(meta.id), place, "has no id")
+        _check(meta.lines >= 1, place, "lines must be at least 1")
         validate_pattern(meta.pattern, where=place)
         groups = set(compile_pattern(meta.pattern).groupindex)
         _check(bool(groups), place, "a metadata pattern needs named groups")
@@ -77,6 +79,13 @@ def _text_rule(text: TextRule, where: str) -> None:
     validate_pattern(text.author_split, where=f"{where}.author_split")
     validate_pattern(text.tag_split, where=f"{where}.tag_split")
     _patterns(text.keep, f"{where}.keep")
+    for position, kind in enumerate(text.shared_off):
+        _check(
+            kind in SHARED_IDS,
+            f"{where}.shared_off[{position}]",
+            f"{kind!r} is not a kind of the shared layer; use one of {', '.join(sorted(SHARED_IDS))}",
+            kind,
+        )
     _check(text.head_window > 0, f"{where}.head_window", "must be positive")
 
 

@@ -26,9 +26,15 @@ _TIME = r"\d{1,2}:\d{2} ?[AaPp][Mm]"
 _UPDATED = r"(?: ?\(Updated:[^)]*\))?"
 
 # "by Kateryna Hodunova and The Kyiv Independent news desk March 18, 2025 5:17 PM (Updated: ) 2 min read"
-_BYLINE = rf"[Bb]y (?P<authors>.+?) (?P<date>{_DATE})(?: (?P<time>{_TIME}))?{_UPDATED}(?: ?\d+ min read)?"
+_BYLINE = rf"[Bb]y (?P<authors>.+?) ?(?P<date>{_DATE})(?: (?P<time>{_TIME}))?{_UPDATED}(?: ?\d+ min read)?"
 # 2022 WordPress: "September 5, 2022 1:40 amby The Kyiv Independent news desk"
 _BYLINE_2022 = rf"(?P<date>{_DATE}) (?P<time>{_TIME}) ?by (?P<authors>.+)"
+# A date line without a byline: "November 22, 2022 12:29 pm", "October 28, 2022 9:38 PM 11 min read"
+_DATE_LINE = rf"(?P<date>{_DATE})(?: (?P<time>{_TIME}))?{_UPDATED}(?: ?\d+ min read)?"
+# An author's name as the site prints it on author cards: capitalised words ("news desk" aside).
+_AUTHOR_NAME = r"\p{Lu}[\p{L}'’\-]*\.?(?: (?:\p{Lu}[\p{L}'’\-]*\.?|news desk)){1,5}"
+# The news desk's bio on its author card.
+_BIO = r"We are (?:the news team of the Kyiv Independent|here to make sure our readers get quick, essential updates).*"
 
 _HEADER = (
     r"The Power Within: The Kyiv Independent’s first-ever magazine\. Be among the first to get it\.",
@@ -65,7 +71,7 @@ _TEXT = TextRule(
         # Ghost bookmark card: title, teaser, then the site name glued to the card's author.
         LinePattern(
             id="bookmark_card",
-            pattern=r"[^\n]{3,400}\n[^\n]{3,3000}\nThe Kyiv Independent(?:[\p{Lu}][^\n]{0,80})?",
+            pattern=r"[^\n]{3,400}\n[^\n]{3,3000}\nThe Kyiv Independent[\p{Lu}][^\n]{0,80}",
             lines=3,
             region="body",
         ),
@@ -77,12 +83,37 @@ _TEXT = TextRule(
             lines=2,
             region="body",
         ),
+        # A card at the end of the body: headline, then a teaser cut mid-sentence.
+        LinePattern(
+            id="bookmark_card",
+            pattern=r"(?![^\n]*[.!?] \p{Lu})[^\n]{3,200}[^.\n]\n[^\n]{80,3000}[^.!?…\"”’)\n]",
+            lines=2,
+            region="body",
+        ),
+        # The news desk's bio on its author card.
+        LinePattern(id="author_bio", pattern=_BIO),
+        LinePattern(id="author_bio", pattern=rf"{_AUTHOR_NAME}\n\n?{_BIO}", lines=2),
         # 2022: a bare author name right before "Author: NAME".
         LinePattern(id="author_credit", pattern=r"([^\n]{2,80})\n\n?Authors?: \1", lines=2),
     ),
     meta=(
         MetaLine(id="byline", pattern=_BYLINE),
         MetaLine(id="byline_2022", pattern=_BYLINE_2022),
+        MetaLine(id="date_line", pattern=_DATE_LINE),
+        # Head author card of some captures: the name twice (link and image alt), a role line.
+        MetaLine(id="author_card", pattern=rf"(?P<authors>{_AUTHOR_NAME})\n(?P=authors)", lines=2, anchor=False),
+        # Tail author card: "Avatar" (the photo's alt text), then the name.
+        MetaLine(
+            id="author_card_tail",
+            pattern=rf"Avatar\n\n?(?P<authors>{_AUTHOR_NAME})",
+            region="tail",
+            lines=2,
+            anchor=False,
+        ),
+        # 2022 tail author card: the name twice, then the bio.
+        MetaLine(
+            id="author_card_2022", pattern=rf"(?P<authors>{_AUTHOR_NAME})\n\n?(?P=authors)", region="tail", lines=2
+        ),
         MetaLine(id="author_credit", pattern=r"Authors?: {1,2}(?P<authors>.{2,300})", region="tail"),
     ),
     head_anchors=(
@@ -103,7 +134,7 @@ _TEXT = TextRule(
         LinePattern(id="read_more", pattern=r"Read more\n\n?News Feed", lines=2),
     ),
     title=TitleRule(
-        before=("byline", "byline_2022", "read_time", "news_digest_notice"),
+        before=("byline", "byline_2022", "date_line", "read_time", "news_digest_notice"),
         skip=(r"This item is part of our running news digest", r"Edit post"),
         strip=(r"^external(?=\S)",),
         pattern=r"[^\n]{3,300}",

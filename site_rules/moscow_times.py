@@ -30,9 +30,15 @@ _TITLE = (
 # "... Arthur Novosiltsev / Moskva News Agency", "... Yelena Afonina/TASS", "NAME (PHOTOGRAPHER / AGENCY)"
 # or a sentence with a credit glued on: "... in the zoo’s enclosure. Moscow Zoo press service"
 _CAPTION = (
-    r".{0,600}\S ?/ ?\p{Lu}[^/.!?“”\"]{1,80}"
+    r".{0,600}\S ?/ ?\p{L}[^/.!?“”\"]{1,80}"
     r"|.{2,600}\([^()]{2,200}/[^()]{2,200}\)"
     r"|.{2,600}[.!?] \p{Lu}[^.!?“”\"]{1,60}[^.!?“”\"\s]"
+    # "… Olympics. kremlin.ru": a web site as the credit
+    r"|.{2,600}[.!?] [\p{Ll}\d][\w\-]*\.(?:ru|com|org|net|ua|gov|info)"
+    # "… on Monday, July 26 Mikhail Metzel": no closing stop, a name glued on
+    r"|(?=.{20,600}$).*\p{Ll},? .*\p{Ll} \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+"
+    # The credit alone: "Moskva News Agency", "Beriozka"
+    r"|\p{Lu}[\p{L}'’.\-]*(?: (?:\p{Lu}[\p{L}'’.\-]*|of|de|&)){0,4}"
 )
 
 _HEADER = (
@@ -47,7 +53,13 @@ _HEADER = (
 )
 
 _TEXT = TextRule(
-    boilerplate=tuple(LinePattern(id="header_teaser", pattern=p, region="head") for p in _HEADER),
+    # The teaser is a UI string wherever it sits: on a page whose head is not found it is
+    # still not body.
+    boilerplate=(
+        *(LinePattern(id="header_teaser", pattern="(?i)" + p) for p in _HEADER),
+        LinePattern(id="newsletter", pattern=r"(?i)Our weekly newsletter contains a hand-picked selection of news.*"),
+        LinePattern(id="newsletter", pattern=r"(?i)Subscribers agree to the Privacy Policy"),
+    ),
     meta=(MetaLine(id="tags_line", pattern=r"Read more about: ?(?P<tags>.{1,500})", region="tail"),),
     tail_anchors=(
         LinePattern(id="newsletter", pattern=r"Sign up for our (?:free )?weekly newsletter"),

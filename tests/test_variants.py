@@ -23,7 +23,8 @@ def test_variant_matches_its_expectation(case):
     article = clean(case.read_bytes(), source=case.name).to_dict()
     for key, value in expected.items():
         assert article[key] == value, key
-    assert article["warnings"] == []
+    # A page that shows a head but no headline says so; the others come out without a warning.
+    assert article["warnings"] == expected.get("warnings", [])
 
 
 @pytest.mark.parametrize(
