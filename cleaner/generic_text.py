@@ -10,6 +10,7 @@ import regex
 
 from cleaner.lines import split_lines
 from cleaner.model import Article, Block, Removal
+from cleaner.text_extract import shared_removals
 
 _SENTENCE_END = regex.compile(r"[.!?…][\"”’»')\]]*(?:\s|$)")
 # Site chrome opens with these words; prose that merely mentions them elsewhere is kept.
@@ -22,6 +23,8 @@ _FORM_OR_CHROME = regex.compile(
 )
 _HEADING = regex.compile(r"[\p{Lu}\p{N}\"“‘'«][^\n]{2,120}[^.,;:!…\"”’'»\-–—]")
 _TITLE = regex.compile(r"(?=.{10,250}$)[^\n]*[^.,;:…\n]")
+# A list item, a list intro ending with a colon, or a short sentence.
+_INSIDE_BODY = regex.compile(r"(?:[•●▪◦·*\-–—]|\d{1,2}[.)])\s+\S.*|.*\p{L}.*:|(?:\S+ ){2,}\S*[.!?…][\"”’»')]*")
 
 MIN_PROSE_WORDS = 8
 LONG_PROSE_WORDS = 25
@@ -38,14 +41,21 @@ def is_prose(text: str) -> bool:
 
 def extract_generic_text(text: str, article: Article) -> None:
     lines = split_lines(text)
-    keep = [is_prose(line.text) for line in lines]
-    # A short, title-like line between two kept paragraphs is an in-body heading.
+    shared = shared_removals(lines)
+    keep = [is_prose(line.text) and index not in shared for index, line in enumerate(lines)]
+    # Inside the article (between its first and last prose line), the short lines are its
+    # subheadings, list items and list intros: kept unless they are boilerplate or chrome.
     headings = set()
-    for index in range(1, len(lines) - 1):
-        if keep[index] or not _HEADING.fullmatch(lines[index].text) or len(lines[index].text.split()) > 14:
+    kept_at = [index for index, kept in enumerate(keep) if kept]
+    first, last = (kept_at[0], kept_at[-1]) if kept_at else (0, -1)
+    for index in range(first + 1, last):
+        line_text = lines[index].text
+        if keep[index] or index in shared or _FORM_OR_CHROME.search(line_text):
             continue
-        if keep[index - 1] and keep[index + 1] and not _FORM_OR_CHROME.search(lines[index].text):
+        if _HEADING.fullmatch(line_text) and len(line_text.split()) <= 14:
             headings.add(index)
+        elif _INSIDE_BODY.fullmatch(line_text):
+            keep[index] = True
     first_kept = next((i for i, kept in enumerate(keep) if kept), None)
     title_index = None
     if first_kept is not None:
@@ -68,6 +78,8 @@ def extract_generic_text(text: str, article: Article) -> None:
             blocks.append(Block("paragraph", line.text))
         elif index in headings:
             blocks.append(Block("heading", line.text))
+        elif index in shared:
+            removed.append(Removal(shared[index], line.text, line.number))
         else:
             removed.append(Removal("generic.not_prose", line.text, line.number))
     article.blocks = blocks

@@ -102,12 +102,14 @@ def _removed_by_name(removal: Removal) -> bool:
 
 
 def _without_named(article: Article, generic: Article) -> Article:
-    """The generic body less the blocks the rule removed by name (a banner stays a banner)."""
+    """The generic body less the blocks the rule removed by name (a banner stays a banner),
+    the headline and the tail: the guard looks for body swallowed by a misplaced head."""
     named = {
         removal.text: removal
         for removal in article.removed
-        # Lifted into the title field, the headline is not lost either.
-        if _removed_by_name(removal) or removal.rule == "meta.title"
+        # Lifted into the title field, the headline is not lost either; what follows a tail
+        # landmark (a named UI string) is the page's tail, whatever prose it holds.
+        if _removed_by_name(removal) or removal.rule == "meta.title" or removal.rule.startswith("tail:")
     }
     kept = Article(site=generic.site)
     kept.blocks = [block for block in generic.blocks if block.text not in named]

@@ -133,6 +133,17 @@ def clean_stream(lines: list[Line], text_rule: TextRule) -> StreamCleaning:
     return StreamCleaning(removed_by=dict(page.removed_by), meta=dict(page.meta), landmarks_found=found)
 
 
+_SHARED_ONLY = TextRule()
+
+
+def shared_removals(lines: list[Line]) -> dict[int, str]:
+    """The lines the shared news-boilerplate layer removes from a page read with no site
+    rule (index -> kind id), related lists under their headers included."""
+    page = _Page(lines=lines, rule=_SHARED_ONLY)
+    _apply_drops(page, _find_drops(page), -1, len(lines))
+    return dict(page.removed_by)
+
+
 def _matches(pattern: str, text: str) -> bool:
     return patterns.fullmatch(pattern, text) is not None
 
@@ -220,7 +231,7 @@ def _first_line(page: _Page, pattern: LinePattern, start: int, stop: int) -> int
 def _read_head(page: _Page, dropped: set[int]) -> int:
     """Find the head's landmarks and metadata; return the index of its last line (-1: none)."""
     rule = page.rule
-    window = min(len(page.lines), rule.head_window)
+    window = min(len(page.lines), rule.head_window, _body_run_start(page, dropped))
     landmarks: dict[int, str] = {}
     for meta in rule.meta:
         if meta.region != "head":
@@ -263,6 +274,22 @@ def _read_head(page: _Page, dropped: set[int]) -> int:
     if head_end >= 0:
         page.head_rule = "head:" + landmarks.get(head_end, "title")
     return _read_captions(page, dropped, title_index, landmarks, head_end)
+
+
+#: Two paragraphs in a row of at least this many words are article text: no head reaches them.
+_BODY_RUN_WORDS = 25
+
+
+def _body_run_start(page: _Page, dropped: set[int]) -> int:
+    """Index of the second of the first two consecutive long prose lines (len(lines): none).
+    A byline-shaped line below them ("By NAME, ROLE" closing an article) is no head landmark."""
+    previous_long = False
+    for index, line in enumerate(page.lines):
+        long = index not in dropped and len(line.text.split()) >= _BODY_RUN_WORDS and _matches(_SENTENCE_END, line.text)
+        if long and previous_long:
+            return index
+        previous_long = long
+    return len(page.lines)
 
 
 def _step_back(page: _Page, index: int) -> int | None:
@@ -538,6 +565,22 @@ def _remove_head_and_tail(page: _Page, head_end: int, tail_start: int) -> None:
         page.take(index, f"tail:{current}")
 
 
+# "By NAME, Coordinator, ORGANISATION": a role ends the list of names.
+_ROLE = (
+    r"(?i)(?:(?:senior|chief|deputy|former|managing|executive|political|military|staff|special|foreign|guest|"
+    r"contributing|associate)\s+)*(?:coordinator|editor|reporter|correspondent|analyst|journalist|director|head|"
+    r"founder|professor|expert|columnist|contributor|writer|translator|blogger|researcher|fellow|spokesperson|"
+    r"photographer)s?\b.*"
+)
+
+
+def _names_before_role(names: Iterator[str]) -> Iterator[str]:
+    for name in names:
+        if _matches(_ROLE, name):
+            return
+        yield name
+
+
 def _fill_metadata(article: Article, page: _Page, rule: SiteRule) -> None:
     meta = page.meta
     text_rule = page.rule
@@ -547,7 +590,9 @@ def _fill_metadata(article: Article, page: _Page, rule: SiteRule) -> None:
     authors = meta.get("authors") or meta.get("tail_authors")
     if authors:
         split = patterns.compile_pattern(text_rule.author_split).split(authors)
-        article.authors = list(dict.fromkeys(name.strip() for name in split if name and name.strip()))
+        article.authors = list(
+            dict.fromkeys(_names_before_role(name.strip() for name in split if name and name.strip()))
+        )
     tags = meta.get("tags") or meta.get("tail_tags")
     if tags:
         split = patterns.compile_pattern(text_rule.tag_split).split(tags)

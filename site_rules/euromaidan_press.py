@@ -59,6 +59,12 @@ _TEXT = TextRule(
     meta=(
         MetaLine(id="byline", pattern=rf"(?:Article )?[Bb]y:? ?(?P<authors>{_NAME})"),
         MetaLine(id="date", pattern=r"(?P<date>\d{1,2}/\d{1,2}/\d{4})"),
+        # 2014-2015: the author signs at the end, "By NAME, Role, Organisation"; comments follow.
+        MetaLine(
+            id="byline_end",
+            pattern=rf"[Bb]y (?P<authors>{_NAME}(?:, \p{{Lu}}[\p{{L}} ]{{1,60}}){{0,3}})",
+            region="tail",
+        ),
         # 2014 (test.euromaidanpress.com): "2014/09/21 • War in the Donbas" — a section, not a tag.
         MetaLine(id="date_category", pattern=r"(?P<date>\d{4}/\d{2}/\d{2}) • .{2,80}"),
     ),
@@ -133,6 +139,13 @@ RULE = SiteRule(
         Signature(r"^Copyright © \d{4} Euromaidanpress\.com$"),
         Signature(r"^\s*We are an independent media outlet that relies solely on advertising revenue"),
         Signature(r"^When referencing our materials, please include an active hyperlink to the Euromaidan Press"),
+        # Cues of partial dumps: the category line, the survey box, the old appeal, the credits.
+        Signature(r"^Latest news [\p{L} ]{2,40}$"),
+        Signature(r"^Your opinion matters!\s*$"),
+        Signature(r"^Dear readers! We want to know what you think\."),
+        Signature(r"^Since you’re here – we have a favor to ask\."),
+        Signature(r"^Article by: ?\p{Lu}", 0.5),
+        Signature(r"^Tags:(?: ?,)+ ?$", 0.5),
     ),
     layouts=(
         # 2022 on: "latest news" pages, then the byline/date/read-time header of 2023-2025.

@@ -182,6 +182,11 @@ RULE = SiteRule(
         Signature(r"^Join [\d,]+\+ Kyiv Independent members today"),
         Signature(r"^Become a patronSupport Kyiv Independent"),
         Signature(r"^We are the news team of the Kyiv Independent\."),
+        # Cues of partial dumps: the news desk's bio, the 2022 membership drive and bylines.
+        Signature(r"^We are here to make sure our readers get quick, essential updates"),
+        Signature(r"^Help us reach [\d,]+ membersSupport our reporting"),
+        Signature(r"^by The Kyiv Independent news desk ?" + _DATE),
+        Signature(r"^" + _DATE + r" \d{1,2}:\d{2} ?[ap]m(?:by .+)?$", 0.5),
         Signature(r"^Explaining Ukraine with Kate Tsurkan$", 0.5),
         Signature(r"^Successfuly subscribed$", 0.5),
         # A News Feed item page: "News Feed", title, "0 min read".
