@@ -27,6 +27,19 @@ _TITLE = regex.compile(r"(?=.{10,250}$)[^\n]*[^.,;:…\n]")
 _INSIDE_BODY = regex.compile(r"(?:[•●▪◦·*\-–—]|\d{1,2}[.)])\s+\S.*|.*\p{L}.*:|(?:\S+ ){2,}\S*[.!?…][\"”’»')]*")
 
 MIN_PROSE_WORDS = 8
+#: Longest run of short lines kept between two prose paragraphs (a list).
+_MAX_INSIDE_RUN = 12
+
+
+def _inside_shape(text: str) -> str | None:
+    """'heading' or 'line' for a short line that can sit inside an article, else None."""
+    if _FORM_OR_CHROME.search(text):
+        return None
+    if _HEADING.fullmatch(text) and len(text.split()) <= 14:
+        return "heading"
+    return "line" if _INSIDE_BODY.fullmatch(text) else None
+
+
 LONG_PROSE_WORDS = 25
 
 
@@ -43,19 +56,23 @@ def extract_generic_text(text: str, article: Article) -> None:
     lines = split_lines(text)
     shared = shared_removals(lines)
     keep = [is_prose(line.text) and index not in shared for index, line in enumerate(lines)]
-    # Inside the article (between its first and last prose line), the short lines are its
-    # subheadings, list items and list intros: kept unless they are boilerplate or chrome.
-    headings = set()
+    # Between two prose paragraphs, a short run of lines shaped like subheadings, list items,
+    # list intros or short sentences belongs to the article; anything else in the run (a
+    # menu item, a form label) makes the whole run page furniture.
+    headings: set[int] = set()
     kept_at = [index for index, kept in enumerate(keep) if kept]
-    first, last = (kept_at[0], kept_at[-1]) if kept_at else (0, -1)
-    for index in range(first + 1, last):
-        line_text = lines[index].text
-        if keep[index] or index in shared or _FORM_OR_CHROME.search(line_text):
+    for before, after in zip(kept_at, kept_at[1:], strict=False):
+        run = range(before + 1, after)
+        if not run or len(run) > _MAX_INSIDE_RUN:
             continue
-        if _HEADING.fullmatch(line_text) and len(line_text.split()) <= 14:
-            headings.add(index)
-        elif _INSIDE_BODY.fullmatch(line_text):
-            keep[index] = True
+        shapes = {index: _inside_shape(lines[index].text) for index in run if index not in shared}
+        if not shapes or None in shapes.values():
+            continue
+        for index, shape in shapes.items():
+            if shape == "heading":
+                headings.add(index)
+            else:
+                keep[index] = True
     first_kept = next((i for i, kept in enumerate(keep) if kept), None)
     title_index = None
     if first_kept is not None:

@@ -129,7 +129,8 @@ def _read_visible_text(scope: LexborNode, rule: SiteRule, text_rule: TextRule, v
     blocks = walk_blocks(scope, include_self=True)
     scratch = Article(site=rule.id)
     found = extract_text("\n\n".join(block.text for block in blocks), rule, text_rule, scratch)
-    visible.title = visible.title or scratch.title
+    # A headline the text reader is unsure of is no match for the page's own markup.
+    visible.title = visible.title or (None if "title_uncertain" in scratch.warnings else scratch.title)
     visible.subtitle = visible.subtitle or scratch.subtitle
     visible.authors = visible.authors or scratch.authors
     visible.published = visible.published or scratch.published

@@ -117,6 +117,16 @@ SHARED: tuple[LinePattern, ...] = (
     ),
     LinePattern(
         id="news.credit",
+        pattern=r"(?i)(?:photo|image|video|illustration|picture|cover photo|main photo)s?(?: (?:by|courtesy of|credit)| ?:) ?.{2,80}",
+        doc="A photo credit on its own line: 'Photo by NAME', 'Image: AGENCY'.",
+    ),
+    LinePattern(
+        id="news.breadcrumb",
+        pattern=r"(?i)home\s*[»›>/|]\s*.{1,250}|(?:[^»›\n]{1,60}\s[»›]\s){2,6}[^»›\n]{1,250}",
+        doc="Breadcrumbs: 'Home » Section » Title'.",
+    ),
+    LinePattern(
+        id="news.credit",
         pattern=r"(?=.{5,500}$).{2,400}[.)] (?i:photo|image|map|source|credit|illustration|screenshot|collage|infographic|video)s?"
         r"(?: by| from| via| courtesy of)?:(?: .{1,120})?",
         region="body",

@@ -232,6 +232,7 @@ def _read_head(page: _Page, dropped: set[int]) -> int:
     """Find the head's landmarks and metadata; return the index of its last line (-1: none)."""
     rule = page.rule
     window = min(len(page.lines), rule.head_window, _body_run_start(page, dropped))
+    window = _head_limit(page, dropped, window)
     landmarks: dict[int, str] = {}
     for meta in rule.meta:
         if meta.region != "head":
@@ -290,6 +291,38 @@ def _body_run_start(page: _Page, dropped: set[int]) -> int:
             return index
         previous_long = long
     return len(page.lines)
+
+
+_STANDFIRST = r"(?=.{20,400}$)(?:\S+ ){3,45}\S*[.!?][\"”’»')\]]*"
+
+
+#: Prose lines (paragraph-like) that may sit between two landmarks of one head: a standfirst
+#: or a caption; two or more are article text, and a byline-shaped line below them is not head.
+_HEAD_PROSE_BETWEEN = 2
+_HEAD_PROSE = r"(?:\S+ ){11,}\S*[.!?…][\"”’»')\]]*"
+
+
+def _head_limit(page: _Page, dropped: set[int], window: int) -> int:
+    """Where the head's landmarks stop: before the first one that follows two or more prose
+    lines after the previous landmark."""
+    rule = page.rule
+    hits: set[int] = set()
+    for meta in rule.meta:
+        if meta.region == "head" and meta.anchor and (hit := _first_meta(page, meta, 0, window)) is not None:
+            hits.add(hit[0])
+    for anchor in rule.head_anchors:
+        if (index := _first_line(page, anchor, 0, window)) is not None:
+            hits.add(index)
+    ordered = sorted(hits)
+    for previous, current in zip(ordered, ordered[1:], strict=False):
+        prose = sum(
+            1
+            for index in range(previous + 1, current)
+            if index not in dropped and _matches(_HEAD_PROSE, page.lines[index].text)
+        )
+        if prose >= _HEAD_PROSE_BETWEEN:
+            return current
+    return window
 
 
 def _step_back(page: _Page, index: int) -> int | None:
@@ -399,7 +432,7 @@ def _title_evidence(
     # A copy counts on a page with a head (furniture above, or landmarks): in a bare body
     # (a cleaned text cleaned again) a repeated line is just a repeated line.
     if (rank == 0 and index > 0) or landmarks:
-        for below in range(index + 1, min(index + 5, window, len(page.lines))):
+        for below in range(index + 1, min(index + 9, window, len(page.lines))):
             if page.lines[below].text == text:
                 score += 3.0
                 break
@@ -408,11 +441,17 @@ def _title_evidence(
         score += 3.0 if overlap >= 0.6 else 0.0
     if rank == 0 and index > 0:
         score += 1.0  # right under the page's header furniture
-    following = _next_free(page, dropped, index, window)
-    if following is not None and following in landmarks:
+    below_it = next((i for i in range(index + 1, window) if i not in dropped), None)
+    if below_it is not None and below_it in landmarks:
         score += 2.0
+    following = _next_free(page, dropped, index, window)
     caption = page.rule.caption
-    if following is not None and caption is not None and _matches(caption.pattern, page.lines[following].text):
+    if (
+        following is not None
+        and following == below_it
+        and caption is not None
+        and _matches(caption.pattern, page.lines[following].text)
+    ):
         score += 1.5
     if _matches(_SENTENCE_END, text) and not text.endswith(("?", "!")):
         score -= 1.0
@@ -472,6 +511,19 @@ def _read_captions(
     lines = page.lines
     index = head_end + 1
     alt = rule.caption.alt
+    if (
+        title_index == head_end
+        and "subtitle" not in page.meta
+        and index + 1 < len(lines)
+        and not {index, index + 1} & dropped
+        and _matches(_STANDFIRST, lines[index].text)
+        and not _matches(rule.caption.pattern, lines[index].text)
+        and _matches(rule.caption.pattern, lines[index + 1].text)
+    ):
+        # A sentence between the headline and the lead caption is the standfirst.
+        page.set_meta("subtitle", lines[index].text)
+        page.take(index, "meta.subtitle")
+        index += 1
     if (
         alt
         and index + 1 < len(lines)

@@ -36,7 +36,7 @@ _CAPTION = (
     # "… Olympics. kremlin.ru": a web site as the credit
     r"|.{2,600}[.!?] [\p{Ll}\d][\w\-]*\.(?:ru|com|org|net|ua|gov|info)"
     # "… on Monday, July 26 Mikhail Metzel": no closing stop, a name glued on
-    r"|(?=.{20,600}$).*\p{Ll},? .*\p{Ll} \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+"
+    r"|(?=.{20,600}$).*\p{Ll},? .*[\p{Ll}\d] \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+"
     # The credit alone: "Moskva News Agency", "Beriozka"
     r"|\p{Lu}[\p{L}'’.\-]*(?: (?:\p{Lu}[\p{L}'’.\-]*|of|de|&)){0,4}"
 )

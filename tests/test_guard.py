@@ -138,11 +138,8 @@ def test_the_rule_result_stays_when_the_generic_one_is_not_clearly_better():
 
 
 def test_a_head_that_swallows_most_of_the_body_falls_back():
-    # Short paragraphs: two long ones in a row would end the head before the misplaced notice.
-    paragraphs = [
-        f"Paragraph {n} says that officials met on Tuesday to discuss repairs to roads and bridges, item {n}."
-        for n in range(1, 7)
-    ]
+    # Short paragraphs: prose ones between two landmarks would end the head before the notice.
+    paragraphs = [f"Paragraph {n}: officials met on Tuesday about road repairs, item {n}." for n in range(1, 7)]
     head = ["Edit post", "Regional officials plan road repairs", "by Olena Petrenko May 2, 2025 4:15 PM 3 min read"]
     # The audio notice (a head landmark) sits after the fifth paragraph: the rule takes five
     # of six paragraphs for head.
