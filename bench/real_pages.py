@@ -92,8 +92,18 @@ def predict(name: str, pages: list[tuple[str, Path]], out: Path) -> list[float]:
 
 def score(eval_dir: Path, texts: Path, split: str, pred: Path) -> dict[str, dict[str, str]]:
     result = subprocess.run(
-        [sys.executable, str(eval_dir / "score.py"), "--texts", str(texts), "--labels", str(eval_dir / "labels")]
-        + ["--split", split, "--pred", str(pred)],
+        [
+            sys.executable,
+            str(eval_dir / "score.py"),
+            "--texts",
+            str(texts),
+            "--labels",
+            str(eval_dir / "labels"),
+            "--split",
+            split,
+            "--pred",
+            str(pred),
+        ],
         capture_output=True,
         text=True,
         check=True,

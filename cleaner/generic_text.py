@@ -6,6 +6,8 @@ lines and form text. A short line between two kept paragraphs is kept as a headi
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 
 from cleaner.lines import split_lines
@@ -61,7 +63,7 @@ def extract_generic_text(text: str, article: Article) -> None:
     # menu item, a form label) makes the whole run page furniture.
     headings: set[int] = set()
     kept_at = [index for index, kept in enumerate(keep) if kept]
-    for before, after in zip(kept_at, kept_at[1:], strict=False):
+    for before, after in itertools.pairwise(kept_at):
         run = range(before + 1, after)
         if not run or len(run) > _MAX_INSIDE_RUN:
             continue

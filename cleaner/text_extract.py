@@ -9,6 +9,7 @@ the body is recorded with the id of the rule that removed it.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -314,7 +315,7 @@ def _head_limit(page: _Page, dropped: set[int], window: int) -> int:
         if (index := _first_line(page, anchor, 0, window)) is not None:
             hits.add(index)
     ordered = sorted(hits)
-    for previous, current in zip(ordered, ordered[1:], strict=False):
+    for previous, current in itertools.pairwise(ordered):
         prose = sum(
             1
             for index in range(previous + 1, current)
