@@ -133,9 +133,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no page texts under {args.texts}: rebuild them as {args.eval}/README.md says", file=sys.stderr)
         return 2
     print(f"{len(pages)} pages ({args.split}) from {args.texts}")
-    print(
-        f"{'extractor':16s} {'site':17s} {'pages':>5s} {'line P':>7s} {'line R':>7s} {'F1':>6s}  {'title':>9s} {'authors':>9s} {'ms/page':>8s}"
-    )
+    header = ("extractor", "site", "pages", "line P", "line R", "F1", "title", "authors", "ms/page")
+    print("{:16s} {:17s} {:>5s} {:>7s} {:>7s} {:>6s}  {:>9s} {:>9s} {:>8s}".format(*header))
     for name in args.only or EXTRACTORS:
         with tempfile.TemporaryDirectory() as tmp:
             timings = predict(name, pages, Path(tmp))
