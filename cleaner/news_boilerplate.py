@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from cleaner.rule import LinePattern
 
-# A headline in a related list: a single line without a closing full stop.
-_HEADLINE = r"(?=.{3,250}$)(?!.*[.:;,][\"”’»']*$).+"
+# A headline in a related list: a single line without closing punctuation (a last body line
+# can end in "!" or "?"; a listed headline that does stays, rather than losing the sentence).
+_HEADLINE = r"(?=.{3,250}$)(?!.*[.:;,!?…][\"”’»']*$).+"
 
 _RELATED = (
     r"read (?:also|more|next)|also read|see also|related(?: (?:articles?|posts?|stories|news|content|coverage|reading))?"

@@ -55,6 +55,8 @@ def extract_text(text: str, rule: SiteRule, text_rule: TextRule, article: Articl
     drops = _find_drops(page)
     # What may be boilerplate in the head: a body-only pattern (a related card) says nothing there.
     dropped_lines = {index for match in drops if match.pattern.region in ("any", "head") for index in match.indices}
+    # The headlines listed under a related header are other articles' titles, never a copy of this one's.
+    dropped_lines |= _listed_under_headers(page, drops)
     head_end = _read_head(page, dropped_lines)
     tail_start = _find_tail(page, head_end)
     _apply_drops(page, drops, head_end, tail_start)
@@ -351,7 +353,7 @@ def _title_repeat(
     seen_landmark = False
     for index in range(title_index + 1, window):
         line = page.lines[index]
-        if line.text == page.lines[title_index].text:
+        if line.text == page.lines[title_index].text and index not in dropped:
             return index
         if index in landmarks:
             seen_landmark = True
@@ -434,7 +436,7 @@ def _title_evidence(
     # (a cleaned text cleaned again) a repeated line is just a repeated line.
     if (rank == 0 and index > 0) or landmarks:
         for below in range(index + 1, min(index + 9, window, len(page.lines))):
-            if page.lines[below].text == text:
+            if page.lines[below].text == text and below not in dropped:
                 score += 3.0
                 break
     if slug:
@@ -456,6 +458,8 @@ def _title_evidence(
         score += 1.5
     if _matches(_SENTENCE_END, text) and not text.endswith(("?", "!")):
         score -= 1.0
+    elif following is not None and len(page.lines[following].text) > len(text):
+        score += 0.5  # a line that closes no sentence, over a longer one
     if _matches(_SECOND_SENTENCE, text):
         score -= 2.0
     return score
@@ -584,6 +588,23 @@ def _apply_drops(page: _Page, drops: list[_DropMatch], head_end: int, tail_start
     for match in applied:
         if match.pattern.followers:
             _take_followers(page, match, tail_start)
+
+
+def _listed_under_headers(page: _Page, drops: list[_DropMatch]) -> set[int]:
+    """Lines right under a header with ``followers`` (no blank line between) that match them."""
+    listed: set[int] = set()
+    for match in drops:
+        if not match.pattern.followers or match.pattern.region not in ("any", "head"):
+            continue
+        index = match.indices[-1] + 1
+        while (
+            index < len(page.lines)
+            and not page.lines[index].gap_before
+            and _matches(match.pattern.followers, page.lines[index].text)
+        ):
+            listed.add(index)
+            index += 1
+    return listed
 
 
 def _take_followers(page: _Page, match: _DropMatch, tail_start: int) -> None:

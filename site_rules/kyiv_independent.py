@@ -86,7 +86,7 @@ _TEXT = TextRule(
         # A card at the end of the body: headline, then a teaser cut mid-sentence.
         LinePattern(
             id="bookmark_card",
-            pattern=r"(?![^\n]*[.!?] \p{Lu})[^\n]{3,200}[^.\n]\n[^\n]{80,3000}[^.!?…\"”’)\n]",
+            pattern=r"(?![^\n]*[.!?] \p{Lu})[^\n]{3,200}[^.\n]\n(?=(?:\S+ ){14,})[^\n]{80,3000}[^.!?…\"”’)\n]",
             lines=2,
             region="body",
         ),
@@ -101,7 +101,12 @@ _TEXT = TextRule(
         MetaLine(id="byline_2022", pattern=_BYLINE_2022),
         MetaLine(id="date_line", pattern=_DATE_LINE),
         # Head author card of some captures: the name twice (link and image alt), a role line.
-        MetaLine(id="author_card", pattern=rf"(?P<authors>{_AUTHOR_NAME})\n(?P=authors)", lines=2, anchor=False),
+        MetaLine(
+            id="author_card",
+            pattern=rf"(?P<authors>{_AUTHOR_NAME})\n(?P=authors)\n[^\n]{{2,60}}[^.!?\n]",
+            lines=3,
+            anchor=False,
+        ),
         # Tail author card: "Avatar" (the photo's alt text), then the name.
         MetaLine(
             id="author_card_tail",
@@ -110,9 +115,13 @@ _TEXT = TextRule(
             lines=2,
             anchor=False,
         ),
-        # 2022 tail author card: the name twice, then the bio.
+        # 2022 tail author card: the name (once or twice), then the news desk's bio.
+        MetaLine(id="author_card_2022", pattern=rf"(?P<authors>{_AUTHOR_NAME})\n\n?{_BIO}", region="tail", lines=2),
         MetaLine(
-            id="author_card_2022", pattern=rf"(?P<authors>{_AUTHOR_NAME})\n\n?(?P=authors)", region="tail", lines=2
+            id="author_card_2022",
+            pattern=rf"(?P<authors>{_AUTHOR_NAME})\n\n?(?P=authors)\n\n?{_BIO}",
+            region="tail",
+            lines=3,
         ),
         MetaLine(id="author_credit", pattern=r"Authors?: {1,2}(?P<authors>.{2,300})", region="tail"),
     ),

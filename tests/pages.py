@@ -362,6 +362,13 @@ class Page:
     groups: list[list[str]] = field(default_factory=list)
     compact: bool = False
     html: str = ""
+    #: The headline as printed (None: the page shows none).
+    title: str | None = None
+    #: Groups of the body (related blocks inside it included): [body_start, body_end).
+    body_start: int = 0
+    body_end: int = 0
+    #: A capture cut short: "head" starts the dump at the body, "tail" ends it there.
+    cut: str = "none"
 
     @property
     def body_texts(self) -> list[str]:
@@ -370,7 +377,12 @@ class Page:
     @property
     def text(self) -> str:
         separator = "\n" if self.compact else "\n\n"
-        return separator.join("\n".join(group) for group in self.groups) + "\n"
+        groups = self.groups
+        if self.cut == "head":
+            groups = groups[self.body_start :]
+        elif self.cut == "tail":
+            groups = groups[: self.body_end]
+        return separator.join("\n".join(group) for group in groups) + "\n"
 
 
 def _add(page: Page, *groups: list[str]) -> None:
@@ -379,8 +391,76 @@ def _add(page: Page, *groups: list[str]) -> None:
         page.boilerplate.extend(group)
 
 
-def _add_body(page: Page) -> None:
-    page.groups.extend([block.text] for block in page.body)
+def _add_body(page: Page, draw: st.DrawFn | None = None) -> None:
+    """The body blocks, one group each; with ``draw``, maybe a related block between two
+    paragraphs (as real pages print "Read also:" lists and links inside stories)."""
+    page.body_start = len(page.groups)
+    related_at = None
+    if draw is not None and draw(st.booleans()):
+        # Between two paragraphs: a headline list right above a subheading, with no blank line
+        # between them, cannot be told apart from it, and a subheading belongs to its paragraph.
+        places = [i for i in range(1, len(page.body)) if page.body[i].type == page.body[i - 1].type == "paragraph"]
+        if places:
+            related_at = draw(st.sampled_from(places))
+    for index, block in enumerate(page.body):
+        if index == related_at and draw is not None:
+            _add(page, draw(related_block(page.site)))
+        page.groups.append([block.text])
+    page.body_end = len(page.groups)
+
+
+def _cut(page: Page, draw: st.DrawFn) -> None:
+    """Crawlers cut captures short: some dumps start at the body, some end with it."""
+    page.cut = draw(st.sampled_from(("none", "none", "none", "head", "tail")))
+    if page.cut == "head":
+        page.title = None
+
+
+# Headlines as the sites print them: sentence case or Title Case, questions, exclamations,
+# a closing full stop, a quote up front, a "Source:" prefix, an attribution after a dash.
+HEADLINE_SHAPES = ("plain", "title_case", "question", "exclamation", "full_stop", "quote", "colon", "dash")
+
+
+def _shaped(title: str, shape: str) -> str:
+    if shape == "title_case":
+        return " ".join(word[0].upper() + word[1:] for word in title.split())
+    if shape in ("question", "exclamation", "full_stop"):
+        return title + {"question": "?", "exclamation": "!", "full_stop": "."}[shape]
+    if shape == "quote":
+        first, _, rest = title.partition(" ")
+        return f"‘{first} {rest}’ — officials on talks" if rest else f"‘{first}’ — officials on talks"
+    if shape == "colon":
+        return "Official: " + title
+    if shape == "dash":
+        return title + " – Kremlin"
+    return title
+
+
+HEADLINES = st.builds(
+    _shaped,
+    st.builds(
+        lambda words: " ".join([words[0].capitalize(), *words[1:]]),
+        st.lists(st.sampled_from(NAMES + WORDS[:60]), min_size=4, max_size=12),
+    ),
+    st.sampled_from(HEADLINE_SHAPES),
+)
+
+RELATED_HEADERS = ("Read also:", "Related:", "READ ALSO:", "Related articles", "See also:", "Read more")
+
+
+#: A site's own tail UI strings, which end its body wherever they stand (The Moscow Times
+#: prints "Read more" over its cards and "Related articles:" over its appeal).
+TAIL_WORDING = {"moscow_times": {"Read more", "Related articles"}}
+
+
+@st.composite
+def related_block(draw: st.DrawFn, site: str) -> list[str]:
+    """A related-article block: a header with headlines under it, or one inline link."""
+    if draw(st.booleans()):
+        prefix = draw(st.sampled_from(("Read also", "Related", "READ MORE")))
+        return [f"{prefix}: {draw(TITLES)}"]
+    headers = [header for header in RELATED_HEADERS if header not in TAIL_WORDING.get(site, set())]
+    return [draw(st.sampled_from(headers)), *draw(st.lists(TITLES, min_size=1, max_size=3))]
 
 
 TITLES = st.builds(
@@ -432,7 +512,20 @@ KI_BYLINES = (
 KI_CAPTIONS = (
     "Russian presidential press secretary Dmitry Peskov walks after a meeting. (Contributor/Getty Images)",
     "Rescue workers at the site of a Russian missile strike in Kyiv. (Photo: National Police)",
+    "Smoke rises over Kyiv after a drone strike on July 4, 2025 (Oleksii Filippov/AFP via Getty Images)",
+    "The aftermath of a Russian attack on Sumy Oblast. (Sumy Oblast military administration / Telegram)",
 )
+#: Membership-drive banners of other years, in other capitals.
+KI_BANNERS = (
+    KI_BANNER,
+    ["Join 25,000+ Kyiv Independent members today Support our reporting", "SKIP TO CONTENT"],
+    ["Help us reach 10,000 membersSupport our reporting", "Saturday, December 24, 2022"],
+)
+KI_AUTHOR_CARD = [
+    "Avatar",
+    "Kateryna Hodunova",
+    "Kateryna Hodunova is a news editor at the Kyiv Independent, covering Ukraine's foreign policy.",
+]
 KI_APPEAL = [
     "Support independent journalism in Ukraine. Join us in this fight.",
     "Become a member Support us just once",
@@ -484,31 +577,35 @@ def kyiv_independent(draw: st.DrawFn, body_blocks: st.SearchStrategy[list[BodyBl
         "kyiv_independent", draw(body_blocks if body_blocks is not None else body()), compact=draw(st.booleans())
     )
     if draw(st.booleans()):
-        _add(page, KI_BANNER)
+        _add(page, draw(st.sampled_from(KI_BANNERS)))
     if draw(st.booleans()):
         _add(page, KI_MENUS)
     _add(page, ["News Feed, Russia, Ukraine, Vladimir Putin, Ceasefire"])
     if draw(st.booleans()):
         _add(page, ["Edit post"])
     byline = draw(st.sampled_from(KI_BYLINES))
-    head = [draw(TITLES), byline]
+    page.title = draw(HEADLINES)
+    head = [page.title, byline]
     if draw(st.booleans()):
         head.append(draw(st.sampled_from(KI_CAPTIONS)))
     head.append("This audio is created with AI assistance")
     _add(page, head)
     if draw(st.booleans()):
         _add(page, KI_APPEAL)
-    _add_body(page)
+    _add_body(page, draw)
     if draw(st.booleans()):
         _add(page, KI_CARD)
     author = draw(st.sampled_from(("Author: Kateryna Hodunova", "Authors: Kateryna Hodunova, Abbey Fenbert", None)))
     if author:
         _add(page, [author])
+    if draw(st.booleans()):
+        _add(page, KI_AUTHOR_CARD)
     sections = _subset(draw, KI_TAIL_SECTIONS, min_size=0 if author else 1)
     _add(page, *draw(st.permutations(sections)))
     if sections and draw(st.booleans()):
         _add(page, KI_FOOTER)
     page.html = ki_html(page, byline)
+    _cut(page, draw)
     return page
 
 
@@ -516,6 +613,11 @@ def kyiv_independent(draw: st.DrawFn, body_blocks: st.SearchStrategy[list[BodyBl
 
 EMP_HEADER = ["Support us on Patreon", "Eng", "Esp", "Support us on Patreon"]
 EMP_CAPTION = "US President Donald Trump (left) and Russian President Vladimir Putin (right)"
+EMP_CAPTIONS = (
+    EMP_CAPTION,
+    "Ukrainian soldiers near the front line in Donetsk Oblast. Photo: General Staff",
+    "A map of the front line on 12 March 2023. Image by deepstatemap.live",
+)
 EMP_PATREON = (
     "You could close this page. Or you could join our community and help us produce more materials like this. "
     "We keep our reporting open and accessible to everyone because we believe in the power of free information. "
@@ -557,7 +659,7 @@ def euromaidan_press(draw: st.DrawFn, body_blocks: st.SearchStrategy[list[BodyBl
     page = Page(
         "euromaidan_press", draw(body_blocks if body_blocks is not None else body()), compact=draw(st.booleans())
     )
-    title = draw(TITLES)
+    title = page.title = draw(HEADLINES)
     layout = draw(st.sampled_from(("wordpress_2025", "latest_news")))
     if layout == "wordpress_2025":
         if draw(st.booleans()):
@@ -571,13 +673,13 @@ def euromaidan_press(draw: st.DrawFn, body_blocks: st.SearchStrategy[list[BodyBl
                 "04/04/2025",
                 "3 minute read",
                 "putin trump call",
-                EMP_CAPTION,
+                draw(st.sampled_from(EMP_CAPTIONS)),
                 title,
             ],
         )
     else:
         _add(page, [title, "Latest news Ukraine"])
-    _add_body(page)
+    _add_body(page, draw)
     if draw(st.booleans()):
         # Related links are other articles (the title repeated further down is pinned by a test).
         related = draw(st.lists(TITLES.filter(lambda t: t != title), max_size=2))
@@ -587,6 +689,7 @@ def euromaidan_press(draw: st.DrawFn, body_blocks: st.SearchStrategy[list[BodyBl
     tails = _subset(draw, [EMP_CORRECTION, EMP_ADBLOCK, ["Related Posts"], EMP_FOOTER, ["Tags: , ,"]], min_size=1)
     _add(page, *draw(st.permutations(tails)))
     page.html = emp_html(page, title, layout)
+    _cut(page, draw)
     return page
 
 
@@ -594,6 +697,13 @@ def euromaidan_press(draw: st.DrawFn, body_blocks: st.SearchStrategy[list[BodyBl
 
 MT_HEADERS = (
     ["Support The Moscow Times!", "Contribute today"],
+    ["Support The Moscow Times!", "CONTRIBUTE TODAY"],
+    [
+        "Support The Moscow Times!",
+        "Contribute today",
+        "Now is the time to support independent reporting from Russia!",
+        "Contribute Today",
+    ],
     ["Support The Moscow Times!"],
     [
         "×",
@@ -607,6 +717,10 @@ MT_HEADERS = (
 MT_CAPTIONS = (
     "Kremlin spokesman Dmitry Peskov. Arthur Novosiltsev / Moskva News Agency",
     "Vladimir Putin at a meeting in the Kremlin. Yelena Afonina/TASS",
+    "Andreas M / unsplash",
+    "Moskva News Agency",
+    "Vitaly Mutko (Sergey Fadeichev / TASS)",
+    "Russian President Putin meets with winners of the Olympics. kremlin.ru",
 )
 MT_NEWSLETTER = [
     "Sign up for our free weekly newsletter",
@@ -644,19 +758,22 @@ MT_CARDS = [
 @st.composite
 def moscow_times(draw: st.DrawFn, body_blocks: st.SearchStrategy[list[BodyBlock]] | None = None) -> Page:
     page = Page("moscow_times", draw(body_blocks if body_blocks is not None else body()), compact=draw(st.booleans()))
-    _add(page, draw(st.sampled_from(MT_HEADERS)))
-    title = draw(TITLE_CASE_TITLES)
+    header = draw(st.sampled_from(MT_HEADERS))
+    # Banner lines come in other orders on other captures.
+    _add(page, [header[0], *draw(st.permutations(header[1:]))])
     caption = draw(st.sampled_from((*MT_CAPTIONS, None)))
+    title = page.title = draw(st.one_of(TITLE_CASE_TITLES, HEADLINES))
     _add(page, [title])
     if caption:
         _add(page, [caption])
-    _add_body(page)
+    _add_body(page, draw)
     tags = draw(st.booleans())
     if tags:
         _add(page, ["Read more about: Trump , Putin , Ukraine war"])
     sections = _subset(draw, [MT_NEWSLETTER, MT_APPEAL, MT_CARDS], min_size=0 if tags else 1)
     _add(page, *draw(st.permutations(sections)))
     page.html = mt_html(page, title, caption, tags)
+    _cut(page, draw)
     return page
 
 

@@ -69,6 +69,9 @@ def test_injected_boilerplate_is_absent(site, rendering, data):
     article = run(page, rendering)
     injected = set(page.boilerplate) if rendering == "text" else gen.ALL_BOILERPLATE[site]
     leaked = [block.text for block in article.blocks if block.text in injected]
+    # A headline with no evidence around it stays in the text, and the article says so.
+    if "title_uncertain" in article.warnings:
+        leaked = [text for text in leaked if text != page.title]
     assert not leaked
     # Long UI strings must not survive glued into a block either.
     long_lines = [line for line in gen.ALL_BOILERPLATE[site] if len(line) >= 40]
@@ -192,7 +195,12 @@ def test_more_boilerplate_outside_the_body_never_changes_the_body(site, renderin
 @given(data=st.data())
 def test_html_and_text_renderings_give_the_same_body(site, data):
     page = draw_page(data, site)
-    assert texts(run(page, "html")) == texts(run(page, "text"))
+    from_text = run(page, "text")
+    got = texts(from_text)
+    # Markup names the headline; a dump may not. Unsure, the text path keeps the line and says so.
+    if "title_uncertain" in from_text.warnings and got[:1] == [page.title]:
+        got = got[1:]
+    assert texts(run(page, "html")) == got
 
 
 # 8. Robustness -----------------------------------------------------------------------------
