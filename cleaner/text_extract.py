@@ -61,6 +61,7 @@ def extract_text(text: str, rule: SiteRule, text_rule: TextRule, article: Articl
     tail_start = _find_tail(page, head_end)
     _apply_drops(page, drops, head_end, tail_start)
     _remove_head_and_tail(page, head_end, tail_start)
+    _remove_title_copies(page, head_end, tail_start)
     kept = _release_kept(page)
 
     body_lines = [
@@ -588,6 +589,23 @@ def _apply_drops(page: _Page, drops: list[_DropMatch], head_end: int, tail_start
     for match in applied:
         if match.pattern.followers:
             _take_followers(page, match, tail_start)
+
+
+_EDGE_SYMBOLS = r"^[\W_]+|[\W_]+$"
+
+
+def _bare(text: str) -> str:
+    return patterns.compile_pattern(_EDGE_SYMBOLS).sub("", text).casefold()
+
+
+def _remove_title_copies(page: _Page, head_end: int, tail_start: int) -> None:
+    """A copy of the headline inside the body ("TITLE ~~", a share widget's text) is not article text."""
+    title = page.meta.get("title")
+    if not title or not _bare(title):
+        return
+    for index in range(head_end + 1, tail_start):
+        if index not in page.removed_by and _bare(page.lines[index].text) == _bare(title):
+            page.take(index, "title_repeat")
 
 
 def _listed_under_headers(page: _Page, drops: list[_DropMatch]) -> set[int]:

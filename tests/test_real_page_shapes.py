@@ -314,3 +314,11 @@ def test_a_rule_can_switch_a_shared_kind_off():
 )
 def test_sentences_that_mention_trigger_words_are_not_shared_boilerplate(sentence):
     assert shared_removals(split_lines(sentence)) == {}
+
+
+def test_a_copy_of_the_headline_inside_the_body_goes():
+    title = "Bridge to be rebuilt before the floods"
+    page = "\n\n".join([title, "Latest news Ukraine", BODY[0], f"{title} ~~", *BODY[1:], "Your opinion matters!"])
+    article = clean(page, site="euromaidan_press")
+    assert article.title == title
+    assert body_of(article) == BODY
