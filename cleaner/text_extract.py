@@ -125,10 +125,10 @@ def clean_stream(lines: list[Line], text_rule: TextRule) -> StreamCleaning:
             for name, value in groups.items():
                 page.set_meta(name, value)
     for anchor in text_rule.head_anchors:
-        index = _first_line(page, anchor, 0, lead_end)
-        if index is not None:
-            page.anchors.setdefault(anchor.id, index)
-            for covered in range(index, index + anchor.lines):
+        found = _first_line(page, anchor, 0, lead_end)
+        if found is not None:
+            page.anchors.setdefault(anchor.id, found)
+            for covered in range(found, found + anchor.lines):
                 page.take(covered, anchor.id)
     tail_start = _find_tail(page, -1)
     _apply_drops(page, drops, -1, tail_start)
@@ -251,9 +251,9 @@ def _read_head(page: _Page, dropped: set[int]) -> int:
         if meta.anchor:
             landmarks[index] = meta.id
     for anchor in rule.head_anchors:
-        index = _first_line(page, anchor, 0, window)
-        if index is not None:
-            for covered in range(index, index + anchor.lines):
+        found = _first_line(page, anchor, 0, window)
+        if found is not None:
+            for covered in range(found, found + anchor.lines):
                 page.take(covered, anchor.id)
                 landmarks[covered] = anchor.id
     page.anchors = {rule_id: index for index, rule_id in sorted(landmarks.items())}
@@ -262,18 +262,18 @@ def _read_head(page: _Page, dropped: set[int]) -> int:
     if title_index is None:
         title_index = _title_by_evidence(page, dropped, landmarks, window)
     if title_index is not None and rule.title.repeated:
-        index = _title_repeat(page, dropped, landmarks, title_index, window)
-        if index is not None:
-            page.take(index, "title_repeat")
-            landmarks[index] = "title_repeat"
-            page.anchors.setdefault("title_repeat", index)
+        copy = _title_repeat(page, dropped, landmarks, title_index, window)
+        if copy is not None:
+            page.take(copy, "title_repeat")
+            landmarks[copy] = "title_repeat"
+            page.anchors.setdefault("title_repeat", copy)
     if title_index is not None and rule.tags_before_title:
-        index = _step_back(page, title_index)
-        if index is not None and index not in page.removed_by and index not in dropped:
-            match = patterns.fullmatch(rule.tags_before_title, page.lines[index].text)
+        above = _step_back(page, title_index)
+        if above is not None and above not in page.removed_by and above not in dropped:
+            match = patterns.fullmatch(rule.tags_before_title, page.lines[above].text)
             if match is not None:
-                page.take(index, "meta.tags")
-                page.set_meta("tags", match.groupdict().get("tags") or page.lines[index].text)
+                page.take(above, "meta.tags")
+                page.set_meta("tags", match.groupdict().get("tags") or page.lines[above].text)
 
     head_end = max([*landmarks, -1 if title_index is None else title_index])
     if head_end >= 0:
@@ -630,14 +630,17 @@ def _take_followers(page: _Page, match: _DropMatch, tail_start: int) -> None:
     ``followers``; past a blank line only when every line from there to the end of the body
     is such a line or already removed (a list of related titles closing the article)."""
     pattern, lines = match.pattern, page.lines
+    followers = pattern.followers
+    if followers is None:
+        return
     index = match.indices[-1] + 1
-    while index < tail_start and not lines[index].gap_before and _matches(pattern.followers, lines[index].text):
+    while index < tail_start and not lines[index].gap_before and _matches(followers, lines[index].text):
         page.take(index, pattern.id)
         index += 1
     run = []
     while index < tail_start:
         if index not in page.removed_by:
-            if not _matches(pattern.followers, lines[index].text):
+            if not _matches(followers, lines[index].text):
                 return
             run.append(index)
         index += 1
