@@ -29,13 +29,18 @@ _NON_CONTENT_SELECTOR = ", ".join(
 )
 
 
-def extract_generic_html(html: str, article: Article, *, url: str | None = None) -> None:
+def extract_generic_html(html: str, article: Article, *, url: str | None = None, drop: tuple[str, ...] = ()) -> None:
+    """Generic extraction; ``drop`` names more boilerplate to remove first (a site rule's
+    drop selectors, when its content root was not found)."""
     tree = parse_html(html)
     markup = read_markup(tree)
     # trafilatura keeps the text of some of these (<template>, for one); the page's JSON-LD
     # stays, for its metadata.
     for node in tree.css(_NON_CONTENT_SELECTOR):
         node.decompose()
+    for selector in drop:
+        for node in tree.css(selector):
+            node.decompose()
     document = _trafilatura(tree.html or "", url)
     if document is not None:
         article.blocks = _blocks_of(document.body)

@@ -65,7 +65,7 @@ def head_cut_prose_chars(article: Article) -> int:
     return sum(
         len(removal.text)
         for removal in article.removed
-        if removal.rule.startswith(_HEAD_CUT) and is_prose(removal.text)
+        if (removal.rule == _HEAD_CUT or removal.rule.startswith(f"{_HEAD_CUT}:")) and is_prose(removal.text)
     )
 
 
@@ -92,7 +92,7 @@ def generic_holds_more(rule_chars: int, generic_chars: int) -> bool:
 
 
 #: Removals decided by a line's position around the landmarks, not by its wording.
-_POSITIONAL = (f"{_HEAD_CUT}:", "tail:", "meta.", "image_alt", "title_repeat", "html.outside")
+_POSITIONAL = (f"{_HEAD_CUT}:", "tail:", "meta.", "image_alt", "title_repeat", "html.outside:densest")
 
 
 def _removed_by_name(removal: Removal) -> bool:
@@ -111,15 +111,35 @@ def _without_named(article: Article, generic: Article) -> Article:
         # landmark (a named UI string) is the page's tail, whatever prose it holds.
         if _removed_by_name(removal) or removal.rule == "meta.title" or removal.rule.startswith("tail:")
     }
+    if article.title:
+        named.setdefault(article.title, Removal(rule="meta.title", text=article.title))
     kept = Article(site=generic.site)
-    kept.blocks = [block for block in generic.blocks if block.text not in named]
+    kept.blocks = [block for block in generic.blocks if _unexplained(block.text, named)]
     kept.removed = [*generic.removed, *(named[block.text] for block in generic.blocks if block.text in named)]
     return kept
+
+
+def _unexplained(text: str, explained: dict[str, Removal]) -> bool:
+    """Whether a generic block holds prose the rule did not already account for. A generic
+    extractor may merge a page's furniture into one block: take the known pieces out first."""
+    if text in explained:
+        return False
+    rest = text
+    for piece in explained:
+        if len(piece) >= 12 and piece in rest:
+            rest = rest.replace(piece, " ")
+    return rest == text or is_prose(" ".join(rest.split()))
 
 
 def _take_generic_body(article: Article, generic: Article) -> None:
     article.blocks = generic.blocks
     article.removed = generic.removed
+
+
+def holds_no_article(article: Article) -> bool:
+    """An empty body that is the right answer: no prose of the page was cut with the head,
+    everything removed was named boilerplate, metadata or the page's tail."""
+    return not article.blocks and head_cut_prose_chars(article) == 0
 
 
 def review(document: Document, article: Article, *, landmarks_found: bool) -> Article:

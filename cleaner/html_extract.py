@@ -66,7 +66,7 @@ def extract_html(html: str, rule: SiteRule, layout: Layout, article: Article, *,
     markup = read_markup(tree)
     body = tree.body or tree.root
     if body is None:
-        return _fallback(html, rule, markup, _Visible(), article, url=url)
+        return _fallback(html, rule, markup, _Visible(), article, url=url, text_rule=layout.text)
 
     found = first_match(body, html_rule.content)
     removed: list[Removal] = []
@@ -78,7 +78,8 @@ def extract_html(html: str, rule: SiteRule, layout: Layout, article: Article, *,
         root, how = densest_container(body), "densest"
     removed += [Removal(rule=f"html.drop:{selector}", text=text) for selector, text in dropped]
     if root is None:
-        return _fallback(html, rule, markup, _read_selectors(body, html_rule), article, url=url)
+        visible = _read_selectors(body, html_rule)
+        return _fallback(html, rule, markup, visible, article, url=url, drop=html_rule.drop, text_rule=layout.text)
 
     # Visible metadata is read around this article only: a page saved during infinite
     # scrolling holds the next articles too.
@@ -104,12 +105,31 @@ def extract_html(html: str, rule: SiteRule, layout: Layout, article: Article, *,
 
 
 def _fallback(
-    html: str, rule: SiteRule, markup: Markup, visible: _Visible, article: Article, *, url: str | None
+    html: str,
+    rule: SiteRule,
+    markup: Markup,
+    visible: _Visible,
+    article: Article,
+    *,
+    url: str | None,
+    drop: tuple[str, ...] = (),
+    text_rule: TextRule | None = None,
 ) -> bool:
-    """No content root at all: the generic extractor, with the site's metadata."""
+    """No content root at all: the generic extractor, with the site's metadata; what the
+    site's rule names as boilerplate (drop selectors, its text patterns) still goes."""
     article.warn("generic_fallback")
-    extract_generic_html(html, article, url=url)
+    extract_generic_html(html, article, url=url, drop=drop)
     _fill_metadata(article, rule, markup, visible, keep_existing=True)
+    if text_rule is not None:
+        lines = [Line(number=0, text=block.text, gap_before=True) for block in article.blocks]
+        cleaning = clean_stream(lines, text_rule)
+        article.removed += [
+            Removal(rule=rule_id, text=article.blocks[index].text)
+            for index, rule_id in sorted(cleaning.removed_by.items())
+        ]
+        article.blocks = [block for index, block in enumerate(article.blocks) if index not in cleaning.removed_by]
+    if article.title:
+        article.blocks = [block for block in article.blocks if block.text != article.title]
     return False
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from cleaner import guard
-from cleaner.detect import choose_layout, date_from_url, site_from_text, site_from_url
+from cleaner.detect import choose_layout, date_from_url, signature_score, site_from_text, site_from_url
 from cleaner.document import Document, Kind, load_document
 from cleaner.generic import extract_generic_page
 from cleaner.html_detect import site_from_html
@@ -19,21 +19,41 @@ GENERIC = "generic"
 
 
 def detect_site(document: Document, registry: Registry, site: str | None = None) -> SiteRule | None:
-    """--site forces a rule; a URL wins next; then the page's own cues."""
-    if site:
-        return None if site == GENERIC else registry.get(site)
-    rule = site_from_url(document.url, registry)
-    if rule is not None:
-        return rule
+    """--site forces a rule; a URL wins next, unless the page says it is another site's;
+    then the page's own cues."""
+    return resolve_site(document, registry, site)[0]
+
+
+def page_site(document: Document, registry: Registry) -> SiteRule | None:
+    """The site the page itself names: its markup (canonical, og:url, og:site_name) or its text cues."""
     if document.kind == "text":
         return site_from_text(document.text, registry)
     return site_from_html(document.text, registry)
 
 
+def resolve_site(document: Document, registry: Registry, site: str | None = None) -> tuple[SiteRule | None, bool]:
+    """The rule to clean with, and whether the URL and the page disagreed.
+
+    A page that carries another site's cues and none of its URL's site is cleaned with the
+    rule the page matches: a URL given with the wrong page (a mixed-up crawl record) must
+    not pass off one site's header as another's article."""
+    if site:
+        return (None if site == GENERIC else registry.get(site)), False
+    url_rule = site_from_url(document.url, registry)
+    page_rule = page_site(document, registry)
+    if url_rule is None or page_rule is None or page_rule is url_rule:
+        return url_rule or page_rule, False
+    if document.kind == "text" and signature_score(url_rule, document.text) >= url_rule.min_score:
+        return url_rule, False  # the page carries its URL's cues too: the URL decides
+    return page_rule, True
+
+
 def clean_document(document: Document, *, site: str | None = None, registry: Registry | None = None) -> Article:
     registry = registry or default_registry()
-    rule = detect_site(document, registry, site)
+    rule, conflict = resolve_site(document, registry, site)
     article = Article(site=GENERIC, source=document.source, url=document.url, crawl_date=document.crawl_date)
+    if conflict:
+        article.warn("site_conflict")
     if rule is None:
         extract_generic(document, article)
     else:
@@ -42,6 +62,10 @@ def clean_document(document: Document, *, site: str | None = None, registry: Reg
         article = extract_with_rule(document, rule, layout, article)
     if not article.blocks:
         article.warn("empty_body")
+        if guard.holds_no_article(article):
+            # Menus, banners, forms and appeals only: a section front, a paywall stub, a page
+            # whose body failed to load. Its boilerplate is never passed off as an article.
+            article.warn("no_article")
     return article
 
 

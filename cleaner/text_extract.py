@@ -577,12 +577,16 @@ def _find_tail(page: _Page, head_end: int) -> int:
 
 def _apply_drops(page: _Page, drops: list[_DropMatch], head_end: int, tail_start: int) -> None:
     applied = []
+    # The run of boilerplate lines that opens the page is its head, even where no landmark
+    # says where the head ends (a capture with no headline, a page with no article).
+    matched = {index for match in drops for index in match.indices}
+    top_run = next((index for index in range(len(page.lines)) if index not in matched), len(page.lines))
     for match in drops:
         first = match.indices[0]
         region = "head" if first <= head_end else "tail" if first >= tail_start else "body"
         if region == "tail" and match.pattern.id in SHARED_IDS:
             continue  # the tail goes whole; its audit names the site's tail landmarks
-        if match.pattern.region in ("any", region):
+        if match.pattern.region in ("any", region) or (match.pattern.region == "head" and first < top_run):
             applied.append(match)
             for index in match.indices:
                 page.take(index, match.pattern.id)
