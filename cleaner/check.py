@@ -64,7 +64,7 @@ class RuleRow:
         return sum(case.ok for case in self.cases)
 
     def ok(self, *, require_fixtures: bool = False) -> bool:
-        return not self.problems and self.passed == len(self.cases) and (self.cases or not require_fixtures)
+        return not self.problems and self.passed == len(self.cases) and (bool(self.cases) or not require_fixtures)
 
 
 @dataclass(slots=True)
@@ -88,8 +88,8 @@ class CheckReport:
         widths = [max(len(line[column]) for line in table) for column in range(3)]
         out = ["  ".join([*(c.ljust(w) for c, w in zip(line[:3], widths, strict=True)), line[3]]) for line in table]
         for row in self.rows:
-            for problem in row.problems:
-                out += ["", f"FAIL {row.rule_id}: {problem}"]
+            for reason in row.problems:
+                out += ["", f"FAIL {row.rule_id}: {reason}"]
             if self.require_fixtures and not row.cases:
                 out += ["", f"FAIL {row.rule_id}: has no fixtures"]
             for case in row.cases:
@@ -172,10 +172,10 @@ def run_case(case: Case, registry: Registry) -> CaseResult:
 
 
 def _read_expected(case: Case) -> tuple[dict[str, Any], str | None]:
-    if case.expected is None:
-        return {}, f"no expected output: write {case.input.with_suffix('').name}{EXPECTED_SUFFIX} next to it"
     if case.input is None:
         return {}, f"{display(case.expected)} has no input next to it (.txt, .html or .htm)"
+    if case.expected is None:
+        return {}, f"no expected output: write {case.input.with_suffix('').name}{EXPECTED_SUFFIX} next to it"
     try:
         data = json.loads(case.expected.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -200,6 +200,10 @@ def diff(key: str, expected: Any, actual: Any) -> str:
     )
 
 
+#: A fixture folder, and the rule ids its cases are limited to (None: any rule).
+FixtureDir = tuple[Path, set[str] | None]
+
+
 @dataclass(slots=True)
 class _Scope:
     """What one check run covers: which rules, which fixture folders, which problems."""
@@ -207,20 +211,20 @@ class _Scope:
     registry: Registry
     rule_ids: list[str]
     problems: list[LoadProblem]
-    fixture_dirs: list[tuple[Path, set[str] | None]]  # folder, and the rule ids it is limited to
+    fixture_dirs: list[FixtureDir]
 
 
 def _scope(paths: Sequence[Path], override: bool) -> _Scope:
     if not paths:
         # The rules a normal run would load, and the fixtures of the current directory.
         registry = load_registry(override=override)
-        folders = [Path("fixtures")] if Path("fixtures").is_dir() else []
-        return _Scope(registry, sorted(registry.rules), list(registry.problems), [(f, None) for f in folders])
+        local: list[FixtureDir] = [(Path("fixtures"), None)] if Path("fixtures").is_dir() else []
+        return _Scope(registry, sorted(registry.rules), list(registry.problems), local)
     # Built-ins for context (detection, clashes); only the given rules are checked.
     registry = load_registry(use_env=False, use_entry_points=False)
     first_problem = len(registry.problems)
     rule_ids: list[str] = []
-    folders: list[tuple[Path, set[str] | None]] = []
+    folders: list[FixtureDir] = []
     for path in paths:
         if path.is_dir():
             loaded = [load_file(registry, file, override=override) for file in rule_files(path)]

@@ -108,8 +108,8 @@ def clean_command(
 
     sources, failures = _sources(inputs)
     report = RunReport()
-    for failure in failures:
-        report.add(failure)
+    for unread in failures:
+        report.add(unread)
     if engine == "ray":
         try:
             outcomes = clean_on_ray(sources, options, address=ray_address)

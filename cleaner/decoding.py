@@ -73,13 +73,13 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise InputError(f"invalid {encoding} after its byte-order mark: {exc}") from exc
     if b"\x00" in data[:_SAMPLE]:
-        encoding = _utf16_without_bom(data)
-        if encoding is None:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
             raise InputError("binary data (NUL bytes), not a text or HTML page")
         try:
-            return data.decode(encoding), encoding
+            return data.decode(utf16), utf16
         except UnicodeDecodeError as exc:
-            raise InputError(f"binary data, not decodable as {encoding}") from exc
+            raise InputError(f"binary data, not decodable as {utf16}") from exc
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

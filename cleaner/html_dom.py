@@ -8,7 +8,7 @@ before parsing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -349,7 +349,7 @@ def drop_selectors(
     return removed
 
 
-def _has_ancestor_in(node: LexborNode, ids: dict[int, object], *, stop: int) -> bool:
+def _has_ancestor_in(node: LexborNode, ids: Container[int], *, stop: int) -> bool:
     current = node.parent
     while current is not None and current.mem_id != stop:
         if current.mem_id in ids:

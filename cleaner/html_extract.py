@@ -70,6 +70,7 @@ def extract_html(html: str, rule: SiteRule, layout: Layout, article: Article, *,
 
     found = first_match(body, html_rule.content)
     removed: list[Removal] = []
+    root: LexborNode | None
     if found is not None:
         root, how = found
         dropped = drop_selectors(root, html_rule.drop)

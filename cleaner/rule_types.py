@@ -64,7 +64,8 @@ def _default_text(item: dataclasses.Field) -> str | None:
     if item.default is not dataclasses.MISSING:
         return repr(item.default)
     if item.default_factory is not dataclasses.MISSING:
-        return f"{item.default_factory.__name__}()"
+        factory = item.default_factory
+        return f"{getattr(factory, '__name__', repr(factory))}()"
     return None
 
 
@@ -101,7 +102,9 @@ def describe(hint: Any) -> str:
 
 def check_types(value: Any, where: str) -> None:
     """Raise RuleError naming the field when ``value`` (a rule object) departs from the schema."""
-    for spec in field_specs(type(value)):
+    # Annotated as plain ``type``: mypy does not see ``type[Any]`` as Hashable, which the cache needs.
+    cls: type = type(value)
+    for spec in field_specs(cls):
         _check_value(getattr(value, spec.name), spec.hint, f"{where}.{spec.name}")
 
 

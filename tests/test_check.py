@@ -153,3 +153,8 @@ def test_require_fixtures(tmp_path):
     assert run(tmp_path / "pack").exit_code == 0
     result = run(tmp_path / "pack", "--require-fixtures")
     assert result.exit_code == 1 and "FAIL acme_daily: has no fixtures" in result.output
+
+
+def test_a_rules_verdict_is_a_bool(pack):
+    [row] = check_paths([pack], require_fixtures=True).rows
+    assert row.ok(require_fixtures=True) is True
