@@ -59,8 +59,10 @@ def _declared_charset(data: bytes) -> str | None:
         return None
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Return (text, encoding name). Raise InputError for binary or undecodable data."""
+def decode_bytes_checked(data: bytes) -> tuple[str, str, bool]:
+    """Return (text, encoding name, guessed): ``guessed`` when a legacy single-byte encoding
+    was chosen among candidates that read the bytes as different, similarly plausible texts.
+    Raise InputError for binary or undecodable data."""
     if data[:2] == b"\x1f\x8b":
         try:
             data = gzip.decompress(data)
@@ -69,37 +71,119 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(encoding), encoding
+                return data[len(bom) :].decode(encoding), encoding, False
             except UnicodeDecodeError as exc:
                 raise InputError(f"invalid {encoding} after its byte-order mark: {exc}") from exc
     if b"\x00" in data[:_SAMPLE]:
-        utf16 = _utf16_without_bom(data)
-        if utf16 is None:
+        encoding = _utf16_without_bom(data)
+        if encoding is None:
             raise InputError("binary data (NUL bytes), not a text or HTML page")
         try:
-            return data.decode(utf16), utf16
+            return data.decode(encoding), encoding, False
         except UnicodeDecodeError as exc:
-            raise InputError(f"binary data, not decodable as {utf16}") from exc
+            raise InputError(f"binary data, not decodable as {encoding}") from exc
+    guessed = False
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        text, encoding = _decode_legacy(data)
+        text, encoding, guessed = _decode_legacy(data)
     if _looks_binary(text):
         raise InputError("binary data (control characters), not a text or HTML page")
-    return text, encoding
+    return text, encoding, guessed
 
 
-def _decode_legacy(data: bytes) -> tuple[str, str]:
-    # A declared charset is trusted only when the bytes decode under it and detection
-    # does not contradict it; pages that lie about their charset are common.
-    best = charset_normalizer.from_bytes(data[:_SAMPLE]).best()
-    detected = codecs.lookup(best.encoding).name if best is not None else None
+#: The single-byte encodings news pages are saved in, most common first (ties go to the first).
+LEGACY_ENCODINGS = (
+    "cp1252",
+    "cp1251",
+    "iso8859-15",
+    "iso8859-1",
+    "iso8859-2",
+    "cp1250",
+    "koi8-r",
+    "koi8-u",
+    "iso8859-5",
+)
+# Letters and signs that English, other Latin-script and Cyrillic news text uses.
+_PLAUSIBLE_SIGNS = set("\u00a0’‘“”„«»—–…•·№€£©®°±§¶×÷¼½¾²³µ\u00ad\u2009\u202f")
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_LATIN = regex.compile(r"\p{Latin}")
+_CYRILLIC = regex.compile(r"\p{Cyrillic}")
+# The commonest letters of Russian and Ukrainian text: most Cyrillic letters of a correctly
+# decoded page are among them; a wrong Cyrillic code page scrambles them.
+_COMMON_CYRILLIC = set("оеаинтсрвлкмдпуяыізгбчйхжьшюцщэфєїґёъ")
+
+
+def implausibility(text: str) -> float:
+    """How unlike news text a decoding looks: signs no news page prints, words that mix
+    Latin and Cyrillic letters, case flipping inside words, Cyrillic letters outside the
+    common ones, and foreign letters glued into otherwise plain-ASCII words."""
+    bad = 0.0
+    ascii_share = sum(1 for ch in text if ord(ch) < 128) / max(1, len(text))
+    for ch in text:
+        if ord(ch) < 128 or ch in _PLAUSIBLE_SIGNS:
+            continue
+        if not ch.isalpha() or not (_LATIN.match(ch) or _CYRILLIC.match(ch)):
+            bad += 1
+    cyrillic = common = upper = 0
+    for word in _WORD.findall(text):
+        latin = bool(_LATIN.search(word))
+        cyr = bool(_CYRILLIC.search(word))
+        if latin and cyr:
+            bad += 2
+        elif cyr:
+            if ascii_share > 0.98:
+                bad += 0.6  # a Cyrillic word in plain English text
+            cyrillic += len(word)
+            common += sum(1 for ch in word.lower() if ch in _COMMON_CYRILLIC)
+            upper += sum(1 for ch in word if ch.isupper())
+            if regex.search(r"\p{Ll}\p{Lu}", word):
+                bad += 1
+        elif latin and not word.isascii():
+            foreign = sum(1 for ch in word if ord(ch) >= 128)
+            if ascii_share > 0.98:
+                bad += 0.6  # a foreign letter glued into plain English
+            if len(word) >= 3 and foreign / len(word) > 0.4:
+                bad += 1  # no Latin-script language accents most of a word's letters
+            if regex.search(r"\p{Ll}\p{Lu}", word):
+                bad += 0.5
+    # Letters outside Russian and Ukrainian's own, and a page set mostly in capitals, are
+    # what a wrong Cyrillic code page produces.
+    bad += 0.5 * (cyrillic - common)
+    if cyrillic >= 20:
+        bad += max(0.0, 0.85 - common / cyrillic) * cyrillic + max(0.0, upper / cyrillic - 0.3) * cyrillic
+    return bad
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str, bool]:
+    """Choose among the declared charset, the detector's candidates and the common legacy
+    encodings by how plausible each reading is. The declared charset wins when it decodes
+    the bytes and reads as well as the best; pages that lie about their charset are common."""
+    sample = data[:_SAMPLE]
     declared = _declared_charset(data)
-    for encoding in (detected, declared):
-        if encoding is None or encoding == "utf-8":
-            continue
+    detected = [match.encoding for match in charset_normalizer.from_bytes(sample)][:5]
+    candidates = list(dict.fromkeys(name for name in (declared, *LEGACY_ENCODINGS, *detected) if name))
+    readings: list[tuple[float, int, str, str]] = []
+    for order, name in enumerate(candidates):
         try:
-            return data.decode(encoding), encoding
-        except (UnicodeDecodeError, LookupError):
+            encoding = codecs.lookup(name).name
+            if encoding == "utf-8":
+                continue
+            text = sample.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
             continue
-    return data.decode("cp1252", errors="replace"), "cp1252"
+        readings.append((implausibility(text), order, encoding, text))
+    if not readings:
+        return data.decode("cp1252", errors="replace"), "cp1252", True
+    readings.sort()
+    score, _, encoding, text = readings[0]
+    declared_name = codecs.lookup(declared).name if declared else None
+    for other_score, _, other, other_text in readings:
+        if other == declared_name and other_score <= score:
+            encoding, text = other, other_text
+            break
+    rivals = [
+        other for other_score, _, other, other_text in readings if other_text != text and other_score < score + 0.5
+    ]
+    guessed = encoding != declared_name and bool(rivals)
+    return data.decode(encoding, errors="replace"), encoding, guessed

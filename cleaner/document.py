@@ -8,7 +8,7 @@ from typing import Literal
 
 import regex
 
-from cleaner.decoding import decode_bytes
+from cleaner.decoding import decode_bytes_checked
 from cleaner.errors import InputError
 
 Kind = Literal["html", "text"]
@@ -32,6 +32,8 @@ class Document:
     source: str | None = None
     crawl_date: str | None = None
     encoding: str | None = None
+    #: The bytes were read in a legacy encoding chosen among similarly plausible ones.
+    encoding_guessed: bool = False
 
 
 def detect_kind(text: str) -> Kind:
@@ -68,11 +70,12 @@ def load_document(
 ) -> Document:
     """Decode and classify one input. Raise InputError when it is not a readable page."""
     encoding: str | None = None
+    guessed = False
     if isinstance(content, bytes | bytearray | memoryview):
         data = bytes(content)
         if len(data) > MAX_INPUT_BYTES:
             raise InputError(f"input of {len(data)} bytes exceeds the {MAX_INPUT_BYTES}-byte limit")
-        text, encoding = decode_bytes(data)
+        text, encoding, guessed = decode_bytes_checked(data)
     elif isinstance(content, str):
         text = content.removeprefix("\ufeff")
     else:
@@ -84,4 +87,12 @@ def load_document(
     crawl_date = None
     if kind == "text":
         text, crawl_date = peel_crawl_stamp(text)
-    return Document(text=text, kind=kind, url=url, source=source, crawl_date=crawl_date, encoding=encoding)
+    return Document(
+        text=text,
+        kind=kind,
+        url=url,
+        source=source,
+        crawl_date=crawl_date,
+        encoding=encoding,
+        encoding_guessed=guessed,
+    )

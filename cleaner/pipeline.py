@@ -54,6 +54,8 @@ def clean_document(document: Document, *, site: str | None = None, registry: Reg
     article = Article(site=GENERIC, source=document.source, url=document.url, crawl_date=document.crawl_date)
     if conflict:
         article.warn("site_conflict")
+    if document.encoding_guessed:
+        article.warn("encoding_guessed")
     if rule is None:
         extract_generic(document, article)
     else:
