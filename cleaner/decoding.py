@@ -75,13 +75,13 @@ def decode_bytes_checked(data: bytes) -> tuple[str, str, bool]:
             except UnicodeDecodeError as exc:
                 raise InputError(f"invalid {encoding} after its byte-order mark: {exc}") from exc
     if b"\x00" in data[:_SAMPLE]:
-        encoding = _utf16_without_bom(data)
-        if encoding is None:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
             raise InputError("binary data (NUL bytes), not a text or HTML page")
         try:
-            return data.decode(encoding), encoding, False
+            return data.decode(utf16), utf16, False
         except UnicodeDecodeError as exc:
-            raise InputError(f"binary data, not decodable as {encoding}") from exc
+            raise InputError(f"binary data, not decodable as {utf16}") from exc
     guessed = False
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
@@ -182,8 +182,6 @@ def _decode_legacy(data: bytes) -> tuple[str, str, bool]:
         if other == declared_name and other_score <= score:
             encoding, text = other, other_text
             break
-    rivals = [
-        other for other_score, _, other, other_text in readings if other_text != text and other_score < score + 0.5
-    ]
+    rivals = [name for rival_score, _, name, rival in readings if rival != text and rival_score < score + 0.5]
     guessed = encoding != declared_name and bool(rivals)
     return data.decode(encoding, errors="replace"), encoding, guessed
