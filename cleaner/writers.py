@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
+import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -69,14 +69,26 @@ def atomic_stream(path: Path) -> Iterator[TextIO]:
     """A text stream whose content appears at ``path`` only once it is complete: written to a
     temporary file in the same directory and renamed. Never a half-written file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    handle, temp = _create_temp(path)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             yield stream
         os.replace(temp, path)
     except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
+
+
+def _create_temp(path: Path) -> tuple[int, Path]:
+    """A new hidden file beside ``path``. Created with mode 0o666 so the kernel applies the
+    umask, as for any file a user's program creates (``tempfile.mkstemp`` forces 0o600)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            return os.open(temp, flags, 0o666), temp
+        except FileExistsError:
+            continue
 
 
 def write_atomic(path: Path, content: str) -> None:
