@@ -23,7 +23,8 @@ from cleaner.batch import (
 from cleaner.errors import CleanerError, UnknownSiteError
 from cleaner.ray_runner import clean_on_ray
 from cleaner.registry import Registry
-from cleaner.writers import EXTENSIONS, FORMATS, atomic_stream, render, write_atomic
+from cleaner.usage import UsageProblem
+from cleaner.writers import EXTENSIONS, FORMATS, atomic_stream, render, why_not_writable, write_atomic
 
 rules_option = click.option(
     "--rules",
@@ -105,6 +106,9 @@ def clean_command(
             registry.get(site)
         except UnknownSiteError as exc:
             raise click.BadParameter(str(exc), param_hint="--site") from None
+    target = _output_target(output, fmt)
+    if report_path is not None:
+        _check_report_path(report_path)
 
     sources, failures = _sources(inputs)
     report = RunReport()
@@ -120,9 +124,9 @@ def clean_command(
     if output == "-":
         _to_stdout(outcomes, fmt, report)
     elif fmt == "jsonl":
-        _to_jsonl_file(outcomes, Path(output), report)
+        _to_jsonl_file(outcomes, target, report)
     else:
-        report.collisions = _to_directory(outcomes, sources, Path(output), fmt, report)
+        report.collisions = _to_directory(outcomes, sources, target, fmt, report)
 
     for failure in report.failures:
         if quiet:
@@ -130,8 +134,40 @@ def clean_command(
     if not quiet:
         click.echo(report.summary(), err=True)
     if report_path is not None:
-        write_atomic(report_path, json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        try:
+            write_atomic(report_path, json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        except OSError as exc:
+            raise click.ClickException(f"cannot write the report {report_path}: {exc.strerror or exc}") from None
     sys.exit(1 if report.failures else 0)
+
+
+def _output_target(output: str, fmt: str) -> Path:
+    """The directory (for jsonl: the file) the run writes to, checked before any work."""
+    path = Path(output)
+    if output == "-":
+        return path
+    if fmt == "jsonl":
+        if path.is_dir():
+            path = path / "articles.jsonl"
+        if os.path.lexists(path) and not path.is_file():
+            raise UsageProblem(f"output {path} is not a regular file: give a file path, or -o - for standard output")
+        reason = why_not_writable(path.parent)
+    else:
+        if os.path.lexists(path) and not path.is_dir():
+            raise UsageProblem(
+                f"output {path} is a file, not a directory: give a directory with -o, "
+                "or use --format jsonl to write one file"
+            )
+        reason = why_not_writable(path)
+    if reason:
+        raise UsageProblem(f"cannot write output {path}: {reason}; choose another -o")
+    return path
+
+
+def _check_report_path(path: Path) -> None:
+    reason = why_not_writable(path.parent)
+    if reason:
+        raise UsageProblem(f"cannot write the report {path}: {reason}; choose another --report")
 
 
 def _sources(inputs: tuple[str, ...]) -> tuple[list[Source], list[Outcome]]:
@@ -151,22 +187,27 @@ def _to_stdout(outcomes, fmt: str, report: RunReport) -> None:
 
 
 def _to_jsonl_file(outcomes, target: Path, report: RunReport) -> None:
-    if target.is_dir():
-        target = target / "articles.jsonl"
-    with atomic_stream(target) as stream:
-        for outcome in outcomes:
-            report.add(outcome)
-            if outcome.article is not None:
-                stream.write(render(outcome.article, "jsonl"))
+    try:
+        with atomic_stream(target) as stream:
+            for outcome in outcomes:
+                report.add(outcome)
+                if outcome.article is not None:
+                    stream.write(render(outcome.article, "jsonl"))
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {target}: {exc.strerror or exc}") from None
 
 
 def _to_directory(outcomes, sources: list[Source], out_dir: Path, fmt: str, report: RunReport) -> list[list[str]]:
     plan, collisions = plan_outputs(sources, EXTENSIONS[fmt])
     # Outcomes come in input order, one per source, in-process or from a pool.
     for index, outcome in enumerate(outcomes):
-        report.add(outcome)
         if outcome.article is not None:
-            write_atomic(out_dir / plan[index], render(outcome.article, fmt))
+            destination = out_dir / plan[index]
+            try:
+                write_atomic(destination, render(outcome.article, fmt))
+            except OSError as exc:  # e.g. a file where a subdirectory of the tree must go
+                outcome = Outcome(outcome.source, error=f"cannot write {destination}: {exc.strerror or exc}")
+        report.add(outcome)
     return collisions
 
 

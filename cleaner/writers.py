@@ -91,6 +91,18 @@ def _create_temp(path: Path) -> tuple[int, Path]:
             continue
 
 
+def why_not_writable(directory: Path) -> str | None:
+    """Why files cannot be created in ``directory`` (made on the way if missing), or None."""
+    existing = directory
+    while not existing.is_dir():
+        if os.path.lexists(existing):
+            return f"{existing} is a file" if existing.is_file() else f"{existing} is not a directory"
+        existing = existing.parent
+    if not os.access(existing, os.W_OK | os.X_OK):
+        return f"no permission to write in {existing}"
+    return None
+
+
 def write_atomic(path: Path, content: str) -> None:
     with atomic_stream(path) as stream:
         stream.write(content)

@@ -2,6 +2,7 @@
 inputs, symlinked directories."""
 
 import os
+import shutil
 import stat
 
 import pytest
@@ -38,3 +39,73 @@ def test_output_files_honour_the_umask(tmp_path, restore_umask, mask, expected):
     assert mode(out / f"{KI_SEED.stem}.json") == expected
     assert mode(report) == expected
     assert mode(tmp_path / "all.jsonl") == expected
+
+
+def assert_usage_error(result, *words):
+    assert result.exit_code == 2, result.output
+    message = result.stderr.strip()
+    assert len(message.splitlines()) == 1, message
+    for word in words:
+        assert word in message, message
+
+
+@pytest.mark.parametrize("fmt", ["json", "txt", "md"])
+def test_an_existing_file_as_output_directory_is_a_usage_error(tmp_path, fmt):
+    target = tmp_path / "taken"
+    target.write_text("keep me\n", encoding="utf-8")
+    result = run("clean", KI_SEED.parent, "-o", target, "--format", fmt)
+    assert_usage_error(result, str(target), "is a file, not a directory", "--format jsonl")
+    assert target.read_text(encoding="utf-8") == "keep me\n"
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("json", "out"), ("jsonl", "out.jsonl")])
+def test_an_output_under_a_file_is_a_usage_error(tmp_path, fmt, name):
+    (tmp_path / "taken").write_text("", encoding="utf-8")
+    target = tmp_path / "taken" / "deeper" / name
+    result = run("clean", KI_SEED, "-o", target, "--format", fmt)
+    assert_usage_error(result, str(target), f"{tmp_path / 'taken'} is a file", "-o")
+
+
+def test_a_report_under_a_file_is_a_usage_error_before_any_work(tmp_path):
+    (tmp_path / "taken").write_text("", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("clean", KI_SEED, "-o", out, "--report", tmp_path / "taken" / "report.json")
+    assert_usage_error(result, "--report", "is a file")
+    assert not out.exists()
+
+
+def test_a_jsonl_output_that_is_not_a_regular_file_is_a_usage_error(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    result = run("clean", KI_SEED, "-o", fifo, "--format", "jsonl")
+    assert_usage_error(result, str(fifo), "not a regular file", "-o -")
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("json", "out"), ("jsonl", "out.jsonl")])
+def test_an_output_without_write_permission_is_a_usage_error(tmp_path, monkeypatch, fmt, name):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    if os.access(locked, os.W_OK):  # root writes anywhere: make the check see what a user would
+        real_access = os.access
+        monkeypatch.setattr(os, "access", lambda path, how: str(path) != str(locked) and real_access(path, how))
+    try:
+        result = run("clean", KI_SEED, "-o", locked / name, "--format", fmt)
+    finally:
+        locked.chmod(0o755)
+    assert_usage_error(result, str(locked / name), f"no permission to write in {locked}")
+
+
+def test_an_output_that_fails_while_writing_is_a_failed_input_not_a_traceback(tmp_path):
+    source = tmp_path / "in"
+    (source / "a").mkdir(parents=True)
+    shutil.copy(KI_SEED, source / "a" / "page.txt")
+    shutil.copy(KI_SEED, source / "other.txt")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a").write_text("", encoding="utf-8")  # where the directory a/ should go
+    result = run("clean", source, "-o", out)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert f"failed: {source / 'a' / 'page.txt'}: cannot write {out / 'a' / 'page.json'}" in result.stderr
+    assert (out / "other.json").is_file()
