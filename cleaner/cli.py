@@ -14,6 +14,7 @@ from cleaner.batch import (
     Options,
     Outcome,
     RunReport,
+    Skipped,
     Source,
     clean_many,
     discover,
@@ -110,8 +111,11 @@ def clean_command(
     if report_path is not None:
         _check_report_path(report_path)
 
-    sources, failures = _sources(inputs)
-    report = RunReport()
+    exclude = _own_outputs(output, fmt, target, report_path)
+    if output != "-":
+        _refuse_output_as_input(inputs, target)
+    sources, failures, skipped = _sources(inputs, exclude)
+    report = RunReport(skipped=skipped)
     for failure in failures:
         report.add(failure)
     if engine == "ray":
@@ -128,10 +132,10 @@ def clean_command(
     else:
         report.collisions = _to_directory(outcomes, sources, target, fmt, report)
 
-    for failure in report.failures:
-        if quiet:
-            click.echo(f"cleaner: failed: {failure['input']}: {failure['reason']}", err=True)
-    if not quiet:
+    if quiet:
+        for line in report.notices():
+            click.echo(f"cleaner: {line}", err=True)
+    else:
         click.echo(report.summary(), err=True)
     if report_path is not None:
         try:
@@ -170,13 +174,30 @@ def _check_report_path(path: Path) -> None:
         raise UsageProblem(f"cannot write the report {path}: {reason}; choose another --report")
 
 
-def _sources(inputs: tuple[str, ...]) -> tuple[list[Source], list[Outcome]]:
+def _own_outputs(output: str, fmt: str, target: Path, report_path: Path | None) -> dict[Path, str]:
+    """This run's outputs, which walking an input directory must not take for pages."""
+    own: dict[Path, str] = {}
+    if output != "-":
+        own[target] = f"the output {'file' if fmt == 'jsonl' else 'directory'} of this run"
+    if report_path is not None:
+        own[report_path] = "the report file of this run"
+    return own
+
+
+def _refuse_output_as_input(inputs: tuple[str, ...], target: Path) -> None:
+    """Outputs written among the pages would be cleaned as pages by the next run."""
+    for given in inputs:
+        if target.is_dir() and Path(given).is_dir() and target.samefile(given):
+            raise UsageProblem(f"output directory {target} is the input directory {given}: choose an -o outside it")
+
+
+def _sources(inputs: tuple[str, ...], exclude: dict[Path, str]) -> tuple[list[Source], list[Outcome], list[Skipped]]:
     files = [given for given in inputs if given != "-"]
-    sources, failures = discover(files)
+    sources, failures, skipped = discover(files, exclude=exclude)
     if "-" in inputs:
         stdin = Source(name="<stdin>", relative=PurePosixPath("stdin"), data=sys.stdin.buffer.read())
         sources.insert(0, stdin)
-    return sources, failures
+    return sources, failures, skipped
 
 
 def _to_stdout(outcomes, fmt: str, report: RunReport) -> None:

@@ -1,6 +1,7 @@
 """Where `cleaner clean` writes: file modes, output targets that cannot work, outputs inside
 inputs, symlinked directories."""
 
+import json
 import os
 import shutil
 import stat
@@ -109,3 +110,100 @@ def test_an_output_that_fails_while_writing_is_a_failed_input_not_a_traceback(tm
     assert "Traceback" not in result.output
     assert f"failed: {source / 'a' / 'page.txt'}: cannot write {out / 'a' / 'page.json'}" in result.stderr
     assert (out / "other.json").is_file()
+
+
+@pytest.fixture
+def pages(tmp_path):
+    root = tmp_path / "pages"
+    (root / "sub").mkdir(parents=True)
+    shutil.copy(KI_SEED, root / "a.txt")
+    shutil.copy(KI_SEED, root / "sub" / "b.txt")
+    return root
+
+
+def test_an_output_directory_inside_the_input_is_skipped_and_said(pages, tmp_path):
+    out = pages / "out"
+    report = tmp_path / "report.json"
+    first = run("clean", pages, "-o", out)
+    assert first.exit_code == 0 and "2 documents" in first.stderr
+    second = run("clean", pages, "-o", out, "--report", report, "-q")
+    assert second.exit_code == 0, second.output
+    assert f"skipped: {out}: the output directory of this run" in second.stderr
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == ["a.json", "sub", "sub/b.json"]
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["documents"] == 2
+    assert data["skipped"] == [{"path": str(out), "reason": "the output directory of this run"}]
+
+
+@pytest.mark.parametrize("option", ["-o", "--report"])
+def test_an_output_file_inside_the_input_is_skipped_and_said(pages, option):
+    target = pages / "run.jsonl"
+    target.write_text("{}\n", encoding="utf-8")
+    args = ["-o", target, "--format", "jsonl"] if option == "-o" else ["--report", target]
+    result = run("clean", pages, *args)
+    assert result.exit_code == 0, result.output
+    assert f"skipped: {target}: the" in result.stderr
+    assert "2 documents" in result.stderr
+
+
+def test_the_input_directory_as_output_is_a_usage_error(pages):
+    result = run("clean", pages, "-o", pages)
+    assert_usage_error(result, f"output directory {pages} is the input directory", "choose an -o outside it")
+    assert sorted(p.name for p in pages.iterdir()) == ["a.txt", "sub"]
+
+
+def test_a_symlinked_directory_is_followed_once(pages, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.copy(KI_SEED, elsewhere / "c.txt")
+    (pages / "linked").symlink_to(elsewhere, target_is_directory=True)
+    (pages / "again").symlink_to(elsewhere, target_is_directory=True)
+    out = tmp_path / "out"
+    result = run("clean", pages, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "3 documents: 3 cleaned" in result.stderr
+    assert (out / "again" / "c.json").is_file()  # the first link in name order is walked
+    assert not (out / "linked").exists()
+    assert f"skipped: {pages / 'linked'}: leads to {pages / 'again'}, already walked" in result.stderr
+
+
+def test_a_link_to_a_directory_of_the_tree_keeps_the_real_path(pages, tmp_path):
+    (pages / "a_link").symlink_to(pages / "sub", target_is_directory=True)
+    out = tmp_path / "out"
+    result = run("clean", pages, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert (out / "sub" / "b.json").is_file() and not (out / "a_link").exists()
+    assert f"skipped: {pages / 'a_link'}: leads to {pages / 'sub'}, already walked" in result.stderr
+
+
+def test_a_symlink_loop_ends_and_is_said(pages, tmp_path):
+    (pages / "sub" / "loop").symlink_to(pages, target_is_directory=True)
+    (pages / "sub" / "self").symlink_to(".", target_is_directory=True)
+    out = tmp_path / "out"
+    result = run("clean", pages, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "2 documents: 2 cleaned" in result.stderr
+    assert f"skipped: {pages / 'sub' / 'loop'}: a symbolic-link loop back to {pages}" in result.stderr
+    assert f"skipped: {pages / 'sub' / 'self'}: a symbolic-link loop back to {pages / 'sub'}" in result.stderr
+
+
+def test_a_broken_symlink_is_a_named_failure(pages, tmp_path):
+    (pages / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    result = run("clean", pages, "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert f"failed: {pages / 'gone.txt'}: cannot read" in result.stderr
+
+
+def test_an_unreadable_directory_is_a_named_failure(pages, tmp_path, monkeypatch):
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if str(path) == str(pages / "sub"):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = run("clean", pages, "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert f"failed: {pages / 'sub'}: cannot read the directory: Permission denied" in result.stderr
+    assert "2 documents: 1 cleaned, 1 failed" in result.stderr
