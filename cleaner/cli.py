@@ -22,7 +22,7 @@ from cleaner.batch import (
     registry_for,
 )
 from cleaner.errors import CleanerError, UnknownSiteError
-from cleaner.ray_runner import clean_on_ray
+from cleaner.ray_runner import RayMissing, clean_on_ray, require_ray
 from cleaner.registry import Registry
 from cleaner.usage import UsageProblem
 from cleaner.writers import EXTENSIONS, FORMATS, atomic_stream, render, why_not_writable, write_atomic
@@ -67,7 +67,7 @@ def main() -> None:
     type=click.Choice(["local", "ray"]),
     default="local",
     show_default=True,
-    help="local: this machine (--jobs processes); ray: a Ray cluster (pip install 'cleaner[ray]').",
+    help='local: this machine (--jobs processes); ray: a Ray cluster (pip install ".[ray]").',
 )
 @click.option("--ray-address", help="Ray cluster to join (e.g. auto, ray://host:10001); default: start a local Ray.")
 @click.option(
@@ -107,6 +107,11 @@ def clean_command(
             registry.get(site)
         except UnknownSiteError as exc:
             raise click.BadParameter(str(exc), param_hint="--site") from None
+    if engine == "ray":
+        try:
+            require_ray()
+        except RayMissing as exc:
+            raise UsageProblem(str(exc)) from None
     target = _output_target(output, fmt)
     if report_path is not None:
         _check_report_path(report_path)

@@ -2,6 +2,7 @@
 
 import json
 import shutil
+import sys
 
 import jsonschema
 import pytest
@@ -204,3 +205,17 @@ def test_the_most_specific_domain_wins():
     assert site_from_url("https://news.example.com/a", registry).id == "news_desk"
     assert site_from_url("https://www.example.com/a", registry).id == "whole_site"
     assert site_from_url("https://example.org/news.example.com", registry) is None
+
+
+RAY_INSTALL = 'pip install ".[ray]"'
+
+
+def test_the_ray_engine_without_ray_is_a_usage_error_naming_the_readme_extra(monkeypatch, tmp_path):
+    monkeypatch.setitem(sys.modules, "ray", None)  # `import ray` fails as if not installed
+    out = tmp_path / "out"
+    result = run("clean", str(KI_SEED), "-o", str(out), "--engine", "ray")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"Error: --engine ray needs Ray, which is not installed: {RAY_INSTALL}"
+    assert not out.exists()
+    assert RAY_INSTALL in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert RAY_INSTALL in " ".join(run("clean", "--help").output.split())
