@@ -206,6 +206,8 @@ def _sources(inputs: tuple[str, ...], exclude: dict[Path, str]) -> tuple[list[So
 
 
 def _to_stdout(outcomes, fmt: str, report: RunReport) -> None:
+    if fmt == "json":  # one object per line, so `jq` and a json.loads per line both read it
+        fmt = "jsonl"
     for outcome in outcomes:
         report.add(outcome)
         if outcome.article is not None:
