@@ -25,7 +25,16 @@ from cleaner.errors import CleanerError, UnknownSiteError
 from cleaner.ray_runner import RayMissing, clean_on_ray, require_ray
 from cleaner.registry import Registry
 from cleaner.usage import UsageProblem
-from cleaner.writers import EXTENSIONS, FORMATS, atomic_stream, render, why_not_writable, write_atomic
+from cleaner.writers import (
+    EXTENSIONS,
+    FORMATS,
+    PAGE_BREAK,
+    atomic_stream,
+    render,
+    render_titled,
+    why_not_writable,
+    write_atomic,
+)
 
 rules_option = click.option(
     "--rules",
@@ -208,9 +217,15 @@ def _sources(inputs: tuple[str, ...], exclude: dict[Path, str]) -> tuple[list[So
 def _to_stdout(outcomes, fmt: str, report: RunReport) -> None:
     if fmt == "json":  # one object per line, so `jq` and a json.loads per line both read it
         fmt = "jsonl"
+    separator = ""
     for outcome in outcomes:
         report.add(outcome)
-        if outcome.article is not None:
+        if outcome.article is None:
+            continue
+        if fmt == "txt":
+            click.echo(separator + render_titled(outcome.article), nl=False)
+            separator = PAGE_BREAK
+        else:
             click.echo(render(outcome.article, fmt), nl=False)
 
 

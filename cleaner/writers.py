@@ -47,6 +47,18 @@ def render(data: dict[str, Any], fmt: str) -> str:
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
+#: Between two pages of text on standard output: a line holding a form feed (U+000C), the
+#: plain-text page break. It never occurs inside a page: article text has all white space folded.
+PAGE_BREAK = "\f\n"
+
+
+def render_titled(data: dict[str, Any]) -> str:
+    """One page of a text stream: the title on the first line (empty when there is none),
+    a blank line, the body."""
+    title = " ".join((data.get("title") or "").split())
+    return f"{title}\n\n{data['text']}\n"
+
+
 def _markdown(data: dict[str, Any]) -> str:
     lines = ["---"]
     lines += [f"{key}: {json.dumps(data.get(key), ensure_ascii=False)}" for key in _FRONT_MATTER]

@@ -88,7 +88,8 @@ def test_jsonl_to_stdout_gives_one_line_per_input():
 def test_stdin_to_stdout_as_text():
     result = run("clean", "-", "--format", "txt", "-q", input=MT_SEED.read_bytes())
     assert result.exit_code == 0
-    assert result.stdout.startswith("The Kremlin on Monday denied reports")
+    title = "Kremlin Denies Reports of Putin-Trump Phone Call Over Ukraine"
+    assert result.stdout.startswith(f"{title}\n\nThe Kremlin on Monday denied reports")
     assert "A Message from The Moscow Times" not in result.stdout
 
 
