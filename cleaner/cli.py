@@ -115,7 +115,7 @@ def clean_command(
         try:
             registry.get(site)
         except UnknownSiteError as exc:
-            raise click.BadParameter(str(exc), param_hint="--site") from None
+            raise UsageProblem(f"--site: {exc}") from None
     if engine == "ray":
         try:
             require_ray()

@@ -141,7 +141,8 @@ def test_bad_inputs_are_named_and_the_rest_is_written(tmp_path):
 def test_unknown_site_is_a_usage_error():
     result = run("clean", str(KI_SEED), "--site", "nonexistent")
     assert result.exit_code == 2
-    assert "no rule for site 'nonexistent'" in result.output
+    assert result.stderr.startswith("Error: --site: no rule for site 'nonexistent' (known: ")
+    assert len(result.stderr.strip().splitlines()) == 1
 
 
 def test_site_and_url_options_decide_the_rule():
