@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -148,14 +148,30 @@ def record_source(record: Mapping[str, Any], index: int = 0) -> Source:
     return Source(name=name, relative=PurePosixPath(name), data=content, url=record.get("url"))
 
 
-def discover(inputs: Iterable[str]) -> tuple[list[Source], list[Outcome]]:
-    """Files below each input (recursively for directories); missing ones become failures."""
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A path below an input directory that was deliberately not walked, and why."""
+
+    path: str
+    reason: str
+
+
+def discover(
+    inputs: Iterable[str], *, exclude: Mapping[Path, str] | None = None
+) -> tuple[list[Source], list[Outcome], list[Skipped]]:
+    """Files below each input (recursively for directories); missing ones become failures.
+
+    ``exclude`` maps paths (this run's own outputs) to the reason they are not walked.
+    Symbolic links to directories are followed, each directory once: a second way to the
+    same directory, or a loop, is skipped and said."""
+    excluded = {_identity(path): reason for path, reason in (exclude or {}).items() if path.exists()}
     sources: list[Source] = []
     failures: list[Outcome] = []
+    skipped: list[Skipped] = []
     for given in inputs:
         path = Path(given)
         if path.is_dir():
-            for file in sorted(_walk(path)):
+            for file in sorted(_walk(path, excluded, skipped, failures)):
                 relative = PurePosixPath(file.relative_to(path).as_posix())
                 sources.append(Source(name=str(file), relative=relative, path=str(file)))
         elif path.is_file():
@@ -164,15 +180,67 @@ def discover(inputs: Iterable[str]) -> tuple[list[Source], list[Outcome]]:
             missing = Source(name=given, relative=PurePosixPath(path.name or given))
             reason = "no such file or directory" if not path.exists() else "not a regular file"
             failures.append(Outcome(missing, error=reason))
-    return sources, failures
+    return sources, failures, skipped
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    for directory, subdirs, files in os.walk(root):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
-        for name in files:
-            if not name.startswith("."):
-                yield Path(directory, name)
+def _identity(path: Path | str) -> tuple[int, int]:
+    """What a path leads to, links followed: the same directory has the same identity."""
+    status = os.stat(path)
+    return status.st_dev, status.st_ino
+
+
+def _walk(
+    root: Path, excluded: Mapping[tuple[int, int], str], skipped: list[Skipped], failures: list[Outcome]
+) -> Iterator[Path]:
+    """The visible files below ``root``. The real tree is walked before any symbolic link to a
+    directory, so a directory reached both ways keeps its real path."""
+    walked: dict[tuple[int, int], Path] = {}
+    real: deque[Path] = deque([root])
+    linked: deque[Path] = deque()
+    while real or linked:
+        directory = real.popleft() if real else linked.popleft()
+        try:
+            identity = _identity(directory)
+            if identity in excluded:
+                skipped.append(Skipped(str(directory), excluded[identity]))
+                continue
+            if identity in walked:
+                skipped.append(Skipped(str(directory), _walked_reason(directory, walked[identity])))
+                continue
+            walked[identity] = directory
+            entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+        except OSError as exc:
+            unreadable = Source(name=str(directory), relative=PurePosixPath(directory.name))
+            failures.append(Outcome(unreadable, error=f"cannot read the directory: {exc.strerror or exc}"))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            if not entry.is_dir():
+                identity_of_file = _identity_or_none(path) if excluded else None
+                reason = excluded.get(identity_of_file) if identity_of_file is not None else None
+                if reason is None:
+                    yield path
+                else:
+                    skipped.append(Skipped(str(path), reason))
+            elif entry.is_symlink():
+                linked.append(path)
+            else:
+                real.append(path)
+
+
+def _walked_reason(link: Path, first: Path) -> str:
+    if link.is_relative_to(first):
+        return f"a symbolic-link loop back to {first}"
+    return f"leads to {first}, already walked"
+
+
+def _identity_or_none(path: Path) -> tuple[int, int] | None:
+    try:
+        return _identity(path)
+    except OSError:  # a broken link: reading it names the failure
+        return None
 
 
 def output_relpath(relative: PurePosixPath, extension: str, *, keep_suffix: bool = False) -> PurePosixPath:
@@ -218,6 +286,7 @@ class RunReport:
     warnings: Counter[str] = field(default_factory=Counter)
     failures: list[dict[str, str]] = field(default_factory=list)
     collisions: list[list[str]] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
 
     def add(self, outcome: Outcome) -> None:
         self.documents += 1
@@ -246,6 +315,7 @@ class RunReport:
             "warnings": dict(sorted(self.warnings.items())),
             "failures": self.failures,
             "collisions": self.collisions,
+            "skipped": [{"path": item.path, "reason": item.reason} for item in self.skipped],
         }
 
     def summary(self) -> str:
@@ -257,6 +327,10 @@ class RunReport:
         lines.append(f"fallbacks: {self.fallbacks}")
         for group in self.collisions:
             lines.append("kept apart (same output name): " + ", ".join(group))
-        for failure in self.failures:
-            lines.append(f"failed: {failure['input']}: {failure['reason']}")
+        lines += self.notices()
         return "\n".join(lines)
+
+    def notices(self) -> list[str]:
+        """What was skipped and what failed: named on standard error even when quiet."""
+        lines = [f"skipped: {item.path}: {item.reason}" for item in self.skipped]
+        return lines + [f"failed: {failure['input']}: {failure['reason']}" for failure in self.failures]

@@ -14,6 +14,7 @@ from cleaner.batch import (
     Options,
     Outcome,
     RunReport,
+    Skipped,
     Source,
     clean_many,
     discover,
@@ -21,9 +22,19 @@ from cleaner.batch import (
     registry_for,
 )
 from cleaner.errors import CleanerError, UnknownSiteError
-from cleaner.ray_runner import clean_on_ray
+from cleaner.ray_runner import RayMissing, clean_on_ray, require_ray
 from cleaner.registry import Registry
-from cleaner.writers import EXTENSIONS, FORMATS, atomic_stream, render, write_atomic
+from cleaner.usage import UsageProblem
+from cleaner.writers import (
+    EXTENSIONS,
+    FORMATS,
+    PAGE_BREAK,
+    atomic_stream,
+    render,
+    render_titled,
+    why_not_writable,
+    write_atomic,
+)
 
 rules_option = click.option(
     "--rules",
@@ -65,7 +76,7 @@ def main() -> None:
     type=click.Choice(["local", "ray"]),
     default="local",
     show_default=True,
-    help="local: this machine (--jobs processes); ray: a Ray cluster (pip install 'cleaner[ray]').",
+    help='local: this machine (--jobs processes); ray: a Ray cluster (pip install ".[ray]").',
 )
 @click.option("--ray-address", help="Ray cluster to join (e.g. auto, ray://host:10001); default: start a local Ray.")
 @click.option(
@@ -104,10 +115,21 @@ def clean_command(
         try:
             registry.get(site)
         except UnknownSiteError as exc:
-            raise click.BadParameter(str(exc), param_hint="--site") from None
+            raise UsageProblem(f"--site: {exc}") from None
+    if engine == "ray":
+        try:
+            require_ray()
+        except RayMissing as exc:
+            raise UsageProblem(str(exc)) from None
+    target = _output_target(output, fmt)
+    if report_path is not None:
+        _check_report_path(report_path)
 
-    sources, failures = _sources(inputs)
-    report = RunReport()
+    exclude = _own_outputs(output, fmt, target, report_path)
+    if output != "-":
+        _refuse_output_as_input(inputs, target)
+    sources, failures, skipped = _sources(inputs, exclude)
+    report = RunReport(skipped=skipped)
     for unread in failures:
         report.add(unread)
     if engine == "ray":
@@ -120,53 +142,115 @@ def clean_command(
     if output == "-":
         _to_stdout(outcomes, fmt, report)
     elif fmt == "jsonl":
-        _to_jsonl_file(outcomes, Path(output), report)
+        _to_jsonl_file(outcomes, target, report)
     else:
-        report.collisions = _to_directory(outcomes, sources, Path(output), fmt, report)
+        report.collisions = _to_directory(outcomes, sources, target, fmt, report)
 
-    for failure in report.failures:
-        if quiet:
-            click.echo(f"cleaner: failed: {failure['input']}: {failure['reason']}", err=True)
-    if not quiet:
+    if quiet:
+        for line in report.notices():
+            click.echo(f"cleaner: {line}", err=True)
+    else:
         click.echo(report.summary(), err=True)
     if report_path is not None:
-        write_atomic(report_path, json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        try:
+            write_atomic(report_path, json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        except OSError as exc:
+            raise click.ClickException(f"cannot write the report {report_path}: {exc.strerror or exc}") from None
     sys.exit(1 if report.failures else 0)
 
 
-def _sources(inputs: tuple[str, ...]) -> tuple[list[Source], list[Outcome]]:
+def _output_target(output: str, fmt: str) -> Path:
+    """The directory (for jsonl: the file) the run writes to, checked before any work."""
+    path = Path(output)
+    if output == "-":
+        return path
+    if fmt == "jsonl":
+        if path.is_dir():
+            path = path / "articles.jsonl"
+        if os.path.lexists(path) and not path.is_file():
+            raise UsageProblem(f"output {path} is not a regular file: give a file path, or -o - for standard output")
+        reason = why_not_writable(path.parent)
+    else:
+        if os.path.lexists(path) and not path.is_dir():
+            raise UsageProblem(
+                f"output {path} is a file, not a directory: give a directory with -o, "
+                "or use --format jsonl to write one file"
+            )
+        reason = why_not_writable(path)
+    if reason:
+        raise UsageProblem(f"cannot write output {path}: {reason}; choose another -o")
+    return path
+
+
+def _check_report_path(path: Path) -> None:
+    reason = why_not_writable(path.parent)
+    if reason:
+        raise UsageProblem(f"cannot write the report {path}: {reason}; choose another --report")
+
+
+def _own_outputs(output: str, fmt: str, target: Path, report_path: Path | None) -> dict[Path, str]:
+    """This run's outputs, which walking an input directory must not take for pages."""
+    own: dict[Path, str] = {}
+    if output != "-":
+        own[target] = f"the output {'file' if fmt == 'jsonl' else 'directory'} of this run"
+    if report_path is not None:
+        own[report_path] = "the report file of this run"
+    return own
+
+
+def _refuse_output_as_input(inputs: tuple[str, ...], target: Path) -> None:
+    """Outputs written among the pages would be cleaned as pages by the next run."""
+    for given in inputs:
+        if target.is_dir() and Path(given).is_dir() and target.samefile(given):
+            raise UsageProblem(f"output directory {target} is the input directory {given}: choose an -o outside it")
+
+
+def _sources(inputs: tuple[str, ...], exclude: dict[Path, str]) -> tuple[list[Source], list[Outcome], list[Skipped]]:
     files = [given for given in inputs if given != "-"]
-    sources, failures = discover(files)
+    sources, failures, skipped = discover(files, exclude=exclude)
     if "-" in inputs:
         stdin = Source(name="<stdin>", relative=PurePosixPath("stdin"), data=sys.stdin.buffer.read())
         sources.insert(0, stdin)
-    return sources, failures
+    return sources, failures, skipped
 
 
 def _to_stdout(outcomes, fmt: str, report: RunReport) -> None:
+    if fmt == "json":  # one object per line, so `jq` and a json.loads per line both read it
+        fmt = "jsonl"
+    separator = ""
     for outcome in outcomes:
         report.add(outcome)
-        if outcome.article is not None:
+        if outcome.article is None:
+            continue
+        if fmt == "txt":
+            click.echo(separator + render_titled(outcome.article), nl=False)
+            separator = PAGE_BREAK
+        else:
             click.echo(render(outcome.article, fmt), nl=False)
 
 
 def _to_jsonl_file(outcomes, target: Path, report: RunReport) -> None:
-    if target.is_dir():
-        target = target / "articles.jsonl"
-    with atomic_stream(target) as stream:
-        for outcome in outcomes:
-            report.add(outcome)
-            if outcome.article is not None:
-                stream.write(render(outcome.article, "jsonl"))
+    try:
+        with atomic_stream(target) as stream:
+            for outcome in outcomes:
+                report.add(outcome)
+                if outcome.article is not None:
+                    stream.write(render(outcome.article, "jsonl"))
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {target}: {exc.strerror or exc}") from None
 
 
 def _to_directory(outcomes, sources: list[Source], out_dir: Path, fmt: str, report: RunReport) -> list[list[str]]:
     plan, collisions = plan_outputs(sources, EXTENSIONS[fmt])
     # Outcomes come in input order, one per source, in-process or from a pool.
     for index, outcome in enumerate(outcomes):
-        report.add(outcome)
         if outcome.article is not None:
-            write_atomic(out_dir / plan[index], render(outcome.article, fmt))
+            destination = out_dir / plan[index]
+            try:
+                write_atomic(destination, render(outcome.article, fmt))
+            except OSError as exc:  # e.g. a file where a subdirectory of the tree must go
+                outcome = Outcome(outcome.source, error=f"cannot write {destination}: {exc.strerror or exc}")
+        report.add(outcome)
     return collisions
 
 

@@ -104,22 +104,26 @@ def _removed_by_name(removal: Removal) -> bool:
 def _without_named(article: Article, generic: Article) -> Article:
     """The generic body less the blocks the rule removed by name (a banner stays a banner),
     the headline and the tail: the guard looks for body swallowed by a misplaced head."""
-    named = {
-        removal.text: removal
-        for removal in article.removed
+    named: dict[str, list[Removal]] = {}
+    for removal in article.removed:
         # Lifted into the title field, the headline is not lost either; what follows a tail
         # landmark (a named UI string) is the page's tail, whatever prose it holds.
-        if _removed_by_name(removal) or removal.rule == "meta.title" or removal.rule.startswith("tail:")
-    }
+        if _removed_by_name(removal) or removal.rule == "meta.title" or removal.rule.startswith("tail:"):
+            named.setdefault(removal.text, []).append(removal)
     if article.title:
-        named.setdefault(article.title, Removal(rule="meta.title", text=article.title))
+        named.setdefault(article.title, [Removal(rule="meta.title", text=article.title)])
     kept = Article(site=generic.site)
-    kept.blocks = [block for block in generic.blocks if _unexplained(block.text, named)]
-    kept.removed = [*generic.removed, *(named[block.text] for block in generic.blocks if block.text in named)]
+    kept.removed = list(generic.removed)
+    for block in generic.blocks:
+        if _unexplained(block.text, named):
+            kept.blocks.append(block)
+        else:
+            # The audit keeps accounting for every line: the rule's own removals of this text.
+            kept.removed += named.get(block.text) or [Removal(rule="guard.explained", text=block.text)]
     return kept
 
 
-def _unexplained(text: str, explained: dict[str, Removal]) -> bool:
+def _unexplained(text: str, explained: dict[str, list[Removal]]) -> bool:
     """Whether a generic block holds prose the rule did not already account for. A generic
     extractor may merge a page's furniture into one block: take the known pieces out first."""
     if text in explained:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
+from types import ModuleType
 
 from cleaner.batch import Options, Outcome, Source, clean_source
 from cleaner.errors import CleanerError
@@ -35,13 +36,23 @@ def clean_on_ray(
     """Outcomes in input order. Joins the cluster at ``address`` (``auto``, ``ray://…``) or
     starts a local Ray; at most ``max_in_flight`` batches are pending at once, so memory
     stays bounded on any corpus size. Raises CleanerError at once when Ray is missing."""
-    try:
-        import ray
-    except ImportError:
-        raise CleanerError("Ray is not installed: pip install 'cleaner[ray]'") from None
+    ray = require_ray()
     if not ray.is_initialized():
         ray.init(address=address, include_dashboard=False, log_to_driver=False, configure_logging=False)
     return _stream(ray, sources, options, batch_size, max_in_flight)
+
+
+class RayMissing(CleanerError):
+    """The optional ``ray`` extra is not installed."""
+
+
+def require_ray() -> ModuleType:
+    """The ``ray`` module, or RayMissing naming the install command the README gives."""
+    try:
+        import ray
+    except ImportError:
+        raise RayMissing('--engine ray needs Ray, which is not installed: pip install ".[ray]"') from None
+    return ray
 
 
 def _stream(ray, sources: Iterable[Source], options: Options, batch_size: int, max_in_flight: int) -> Iterator[Outcome]:

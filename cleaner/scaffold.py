@@ -12,7 +12,14 @@ import click
 
 from cleaner.errors import RuleError
 from cleaner.registry import Registry, load_file
+from cleaner.usage import UsageProblem
 from cleaner.validate import DOMAIN, RULE_ID
+from cleaner.writers import why_not_writable
+
+
+class ScaffoldRefused(RuleError):
+    """The scaffold was not written: a bad name or domain, files in the way, or a directory
+    that cannot be written to. Nothing was written."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,14 +42,16 @@ def _check_inputs(rule_id: str, domains: tuple[str, ...], name: str) -> None:
     if not RULE_ID.fullmatch(rule_id):
         suggestion = re.sub(r"[^a-z0-9_]+", "_", rule_id.lower()).strip("_")
         hint = f" (e.g. {suggestion})" if RULE_ID.fullmatch(suggestion) else ""
-        raise RuleError(f"site id {rule_id!r} must be lower-case letters, digits and _, starting with a letter{hint}")
+        raise ScaffoldRefused(
+            f"site id {rule_id!r} must be lower-case letters, digits and _, starting with a letter{hint}"
+        )
     if not domains:
-        raise RuleError("give at least one --domain")
+        raise ScaffoldRefused("give at least one --domain")
     for domain in domains:
         if not DOMAIN.fullmatch(domain):
-            raise RuleError(f"{domain!r} is not a domain name (write example.com, without scheme or path)")
+            raise ScaffoldRefused(f"{domain!r} is not a domain name (write example.com, without scheme or path)")
     if not name.strip() or any(char in name for char in '"\\\n'):
-        raise RuleError(f"site name {name!r} must be non-empty, without quotes or backslashes")
+        raise ScaffoldRefused(f"site name {name!r} must be non-empty, without quotes or backslashes")
 
 
 def render(template: str, values: dict[str, str]) -> str:
@@ -59,10 +68,13 @@ def scaffold(
     domains = tuple(domain.lower().removeprefix("www.") for domain in domains)
     name = name or rule_id.replace("_", " ").title()
     _check_inputs(rule_id, domains, name)
+    blocked = why_not_writable(directory)
+    if blocked:
+        raise ScaffoldRefused(f"cannot write into --dir {directory}: {blocked}; choose another --dir")
     planned = plan(rule_id, directory)
     existing = [item.path for item in planned if item.path.exists()]
     if existing and not force:
-        raise RuleError(f"{existing[0]} already exists (pass --force to overwrite)")
+        raise ScaffoldRefused(f"{existing[0]} already exists (pass --force to overwrite)")
     values = {
         "id": rule_id,
         "name": name,
@@ -72,8 +84,11 @@ def scaffold(
         "domains": ", ".join(f'"{domain}"' for domain in domains) + ("," if len(domains) == 1 else ""),
     }
     for item in planned:
-        item.path.parent.mkdir(parents=True, exist_ok=True)
-        item.path.write_text(render(item.template, values), encoding="utf-8", newline="\n")
+        try:
+            item.path.parent.mkdir(parents=True, exist_ok=True)
+            item.path.write_text(render(item.template, values), encoding="utf-8", newline="\n")
+        except OSError as exc:
+            raise RuleError(f"cannot write {item.path}: {exc.strerror or exc}") from None
     # The template must give a valid rule; say so now rather than at the first run.
     registry = Registry()
     if load_file(registry, planned[0].path, override=True) is None:
@@ -89,7 +104,7 @@ def scaffold(
     "directory",
     default=".",
     show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help="The rule directory to write into (the one you pass to --rules).",
 )
 @click.option("--site-name", help="Human name of the site (default: NAME in title case).")
@@ -101,6 +116,8 @@ def new_site_command(site_id: str, domains: tuple[str, ...], directory: Path, si
     """
     try:
         written = scaffold(site_id, domains, directory, name=site_name, force=force)
+    except ScaffoldRefused as exc:
+        raise UsageProblem(str(exc)) from None
     except RuleError as exc:
         raise click.ClickException(str(exc)) from None
     for path in written:

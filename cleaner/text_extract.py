@@ -466,10 +466,28 @@ def _title_evidence(
     return score
 
 
+def _starts_tail(page: _Page, index: int) -> bool:
+    """Whether line ``index`` is one of the rule's tail landmarks."""
+    if next(_hits(page, index, page.rule.tail_anchors), None) is not None:
+        return True
+    text = page.lines[index].text
+    return any(
+        meta.region == "tail" and meta.anchor and meta.lines == 1 and _matches(meta.pattern, text)
+        for meta in page.rule.meta
+    )
+
+
 def _title_by_evidence(page: _Page, dropped: set[int], landmarks: dict[int, str], window: int) -> int | None:
     """The headline chosen by evidence when the rule's own shape found none (see ``_title_evidence``)."""
     limit = min([window, *landmarks])
-    free = [i for i in range(limit) if i not in dropped and i not in page.removed_by][:_TITLE_CANDIDATES]
+    free = []
+    for index in range(limit):
+        if _starts_tail(page, index):
+            break  # no headline below the page's tail
+        if index not in dropped and index not in page.removed_by:
+            free.append(index)
+            if len(free) == _TITLE_CANDIDATES:
+                break
     slug = _slug_words(page.url)
     scored = [
         (_title_evidence(page, dropped, landmarks, index, rank, slug, window), index)

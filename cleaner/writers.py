@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
+import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -47,6 +47,18 @@ def render(data: dict[str, Any], fmt: str) -> str:
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
+#: Between two pages of text on standard output: a line holding a form feed (U+000C), the
+#: plain-text page break. It never occurs inside a page: article text has all white space folded.
+PAGE_BREAK = "\f\n"
+
+
+def render_titled(data: dict[str, Any]) -> str:
+    """One page of a text stream: the title on the first line (empty when there is none),
+    a blank line, the body."""
+    title = " ".join((data.get("title") or "").split())
+    return f"{title}\n\n{data['text']}\n"
+
+
 def _markdown(data: dict[str, Any]) -> str:
     lines = ["---"]
     lines += [f"{key}: {json.dumps(data.get(key), ensure_ascii=False)}" for key in _FRONT_MATTER]
@@ -69,14 +81,38 @@ def atomic_stream(path: Path) -> Iterator[TextIO]:
     """A text stream whose content appears at ``path`` only once it is complete: written to a
     temporary file in the same directory and renamed. Never a half-written file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    handle, temp = _create_temp(path)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             yield stream
         os.replace(temp, path)
     except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
+
+
+def _create_temp(path: Path) -> tuple[int, Path]:
+    """A new hidden file beside ``path``. Created with mode 0o666 so the kernel applies the
+    umask, as for any file a user's program creates (``tempfile.mkstemp`` forces 0o600)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            return os.open(temp, flags, 0o666), temp
+        except FileExistsError:
+            continue
+
+
+def why_not_writable(directory: Path) -> str | None:
+    """Why files cannot be created in ``directory`` (made on the way if missing), or None."""
+    existing = directory
+    while not existing.is_dir():
+        if os.path.lexists(existing):
+            return f"{existing} is a file" if existing.is_file() else f"{existing} is not a directory"
+        existing = existing.parent
+    if not os.access(existing, os.W_OK | os.X_OK):
+        return f"no permission to write in {existing}"
+    return None
 
 
 def write_atomic(path: Path, content: str) -> None:

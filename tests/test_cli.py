@@ -2,6 +2,7 @@
 
 import json
 import shutil
+import sys
 
 import jsonschema
 import pytest
@@ -87,7 +88,8 @@ def test_jsonl_to_stdout_gives_one_line_per_input():
 def test_stdin_to_stdout_as_text():
     result = run("clean", "-", "--format", "txt", "-q", input=MT_SEED.read_bytes())
     assert result.exit_code == 0
-    assert result.stdout.startswith("The Kremlin on Monday denied reports")
+    title = "Kremlin Denies Reports of Putin-Trump Phone Call Over Ukraine"
+    assert result.stdout.startswith(f"{title}\n\nThe Kremlin on Monday denied reports")
     assert "A Message from The Moscow Times" not in result.stdout
 
 
@@ -139,7 +141,8 @@ def test_bad_inputs_are_named_and_the_rest_is_written(tmp_path):
 def test_unknown_site_is_a_usage_error():
     result = run("clean", str(KI_SEED), "--site", "nonexistent")
     assert result.exit_code == 2
-    assert "no rule for site 'nonexistent'" in result.output
+    assert result.stderr.startswith("Error: --site: no rule for site 'nonexistent' (known: ")
+    assert len(result.stderr.strip().splitlines()) == 1
 
 
 def test_site_and_url_options_decide_the_rule():
@@ -204,3 +207,17 @@ def test_the_most_specific_domain_wins():
     assert site_from_url("https://news.example.com/a", registry).id == "news_desk"
     assert site_from_url("https://www.example.com/a", registry).id == "whole_site"
     assert site_from_url("https://example.org/news.example.com", registry) is None
+
+
+RAY_INSTALL = 'pip install ".[ray]"'
+
+
+def test_the_ray_engine_without_ray_is_a_usage_error_naming_the_readme_extra(monkeypatch, tmp_path):
+    monkeypatch.setitem(sys.modules, "ray", None)  # `import ray` fails as if not installed
+    out = tmp_path / "out"
+    result = run("clean", str(KI_SEED), "-o", str(out), "--engine", "ray")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"Error: --engine ray needs Ray, which is not installed: {RAY_INSTALL}"
+    assert not out.exists()
+    assert RAY_INSTALL in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert RAY_INSTALL in " ".join(run("clean", "--help").output.split())

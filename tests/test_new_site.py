@@ -2,8 +2,10 @@
 its own test passes; nothing is overwritten by accident."""
 
 import importlib.util
+import os
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -63,7 +65,8 @@ def test_existing_files_are_not_overwritten_without_force(tmp_path):
     rule = tmp_path / "acme_news.py"
     rule.write_text("# my work\n", encoding="utf-8")
     again = run("new-site", "acme_news", "--domain", "acme.example", "--dir", tmp_path)
-    assert again.exit_code == 1 and "already exists (pass --force to overwrite)" in again.output
+    assert again.exit_code == 2 and "already exists (pass --force to overwrite)" in again.output
+    assert len(again.stderr.strip().splitlines()) == 1
     assert rule.read_text(encoding="utf-8") == "# my work\n"
     assert run("new-site", "acme_news", "--domain", "acme.example", "--dir", tmp_path, "--force").exit_code == 0
     assert "RULE = SiteRule(" in rule.read_text(encoding="utf-8")
@@ -79,5 +82,42 @@ def test_existing_files_are_not_overwritten_without_force(tmp_path):
 )
 def test_bad_names_are_refused_before_anything_is_written(tmp_path, args, message):
     result = run("new-site", *args, "--dir", tmp_path / "rules")
-    assert result.exit_code == 1 and message in result.output
+    assert result.exit_code == 2 and message in result.output
+    assert len(result.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "rules").exists()
+
+
+def test_a_dir_that_is_a_file_or_under_one_is_refused_in_one_line(tmp_path):
+    taken = tmp_path / "taken"
+    taken.write_text("", encoding="utf-8")
+    for directory in (taken, taken / "rules"):
+        result = run("new-site", "acme_news", "--domain", "acme.example", "--dir", directory)
+        assert result.exit_code == 2, result.output
+        expected = f"Error: cannot write into --dir {directory}: {taken} is a file; choose another --dir"
+        assert result.stderr.strip() == expected
+
+
+def test_a_dir_without_write_permission_is_refused_before_anything_is_written(tmp_path, monkeypatch):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    if os.access(locked, os.W_OK):  # root writes anywhere: make the check see what a user would
+        real_access = os.access
+        monkeypatch.setattr(os, "access", lambda path, how: str(path) != str(locked) and real_access(path, how))
+    try:
+        result = run("new-site", "acme_news", "--domain", "acme.example", "--dir", locked / "rules")
+    finally:
+        locked.chmod(0o755)
+    assert result.exit_code == 2, result.output
+    assert f"no permission to write in {locked}; choose another --dir" in result.stderr
+    assert list(locked.iterdir()) == []
+
+
+def test_a_write_that_fails_anyway_is_one_line_not_a_traceback(tmp_path, monkeypatch):
+    def refuse(self, *args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_text", refuse)
+    result = run("new-site", "acme_news", "--domain", "acme.example", "--dir", tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"Error: cannot write {tmp_path / 'acme_news.py'}: No space left on device"
