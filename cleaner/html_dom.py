@@ -8,7 +8,7 @@ before parsing.
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -292,14 +292,18 @@ def first_match(root: LexborNode, selectors: tuple[str, ...]) -> tuple[LexborNod
     return None
 
 
-def densest_container(root: LexborNode, *, min_chars: int = 200) -> LexborNode | None:
+def densest_container(
+    root: LexborNode, *, min_chars: int = 200, ignore: Callable[[str], bool] | None = None
+) -> LexborNode | None:
     """The element that holds the most paragraph text: each ``p`` counts fully for its
     parent and half for its grandparent, so a body split over several wrapper blocks is
-    still taken whole, while a single wrapper beats the page around it."""
+    still taken whole, while a single wrapper beats the page around it. Paragraphs that
+    ``ignore`` names (known boilerplate: a donation appeal) count for nothing."""
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
     for paragraph in root.css("p"):
-        length = len(normalize_text(paragraph.text(deep=True) or ""))
+        text = normalize_text(paragraph.text(deep=True) or "")
+        length = 0 if ignore is not None and ignore(text) else len(text)
         parent = paragraph.parent
         for weight in (1.0, 0.5):
             if parent is None:

@@ -20,6 +20,7 @@ from cleaner.dates import to_site_time
 from cleaner.generic_html import extract_generic_html
 from cleaner.html_dom import (
     DomBlock,
+    contains,
     densest_container,
     drop_selectors,
     first_match,
@@ -38,8 +39,9 @@ from cleaner.html_meta import (
 )
 from cleaner.lines import Line
 from cleaner.model import Article, Block, Removal
+from cleaner.normalize import normalize_text
 from cleaner.rule import HtmlRule, Layout, SiteRule, TextRule
-from cleaner.text_extract import clean_stream, extract_text
+from cleaner.text_extract import clean_stream, extract_text, names_boilerplate, names_metadata
 
 # "By NAME", "Author: NAME" in a byline element: the name alone is kept.
 _BY_PREFIX = r"^(?i:by|authors?:)\s+"
@@ -76,7 +78,9 @@ def extract_html(html: str, rule: SiteRule, layout: Layout, article: Article, *,
         dropped = drop_selectors(root, html_rule.drop)
     else:
         dropped = drop_selectors(body, html_rule.drop)
-        root, how = densest_container(body), "densest"
+        text_rule = layout.text
+        ignore = (lambda text: names_boilerplate(text_rule, text)) if text_rule is not None else None
+        root, how = densest_container(body, ignore=ignore), "densest"
     removed += [Removal(rule=f"html.drop:{selector}", text=text) for selector, text in dropped]
     if root is None:
         visible = _read_selectors(body, html_rule)
@@ -94,6 +98,9 @@ def extract_html(html: str, rule: SiteRule, layout: Layout, article: Article, *,
     landmarks = found is not None
     if layout.text is not None:
         landmarks = _read_visible_text(scope, rule, layout.text, visible) or landmarks
+    # A theme the rule does not know still prints the lead figure and a standfirst.
+    visible.caption = visible.caption or _lead_caption(scope, root)
+    visible.subtitle = visible.subtitle or _standfirst(scope, root, layout.text)
     in_root = [block for block in page_blocks if block.in_root]
     removed += [Removal(rule="html.caption", text=block.text) for block in in_root if block.kind == "caption"]
     body_blocks = [block for block in in_root if block.kind != "caption"]
@@ -102,7 +109,52 @@ def extract_html(html: str, rule: SiteRule, layout: Layout, article: Article, *,
     blocks, stream_removed, stream_landmarks = _clean_body(body_blocks, layout.text, article.title)
     article.blocks = blocks
     article.removed = removed + stream_removed
+    article.subtitle = article.subtitle or _description_standfirst(markup, blocks)
     return landmarks or stream_landmarks
+
+
+#: Body paragraphs run at least this long; the lead figure sits before the first of them.
+_BODY_PARAGRAPH_CHARS = 80
+
+
+def _lead_caption(scope: LexborNode, root: LexborNode) -> str | None:
+    """The caption of the first figure before the body's first paragraph."""
+    for node in scope.traverse():
+        if node.tag == "p" and contains(root, node):
+            if len(normalize_text(node.text(deep=True) or "")) >= _BODY_PARAGRAPH_CHARS:
+                return None
+        elif node.tag == "figcaption":
+            caption = normalize_text(node.text(deep=True, separator=" ") or "")
+            if caption:
+                return caption
+    return None
+
+
+def _standfirst(scope: LexborNode, root: LexborNode, text_rule: TextRule | None) -> str | None:
+    """The paragraph or subheading right after the headline, in the article's header (outside
+    the body): the standfirst of most themes, unless the rule reads it as a byline or date."""
+    headline = scope.css_first("h1")
+    node = headline.next if headline is not None else None
+    while node is not None and node.tag in ("-text", "-comment"):
+        node = node.next
+    if node is None or node.tag not in ("p", "h2") or contains(root, node):
+        return None
+    text = normalize_text(node.text(deep=True) or "")
+    if len(text.split()) < 6:
+        return None
+    if text_rule is not None and (names_metadata(text_rule, text) or names_boilerplate(text_rule, text)):
+        return None
+    return text
+
+
+def _description_standfirst(markup: Markup, blocks: list[Block]) -> str | None:
+    """The page's description, unless it is only the body's opening (an excerpt)."""
+    description = normalize_text(markup.first("og:description", "description", "twitter:description") or "")
+    if len(description.split()) < 6:
+        return None
+    body = " ".join(block.text for block in blocks)
+    opening = description.rstrip(".…").removesuffix("...")[:80]
+    return None if opening and opening in body else description
 
 
 def _fallback(

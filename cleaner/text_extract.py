@@ -137,6 +137,19 @@ def clean_stream(lines: list[Line], text_rule: TextRule) -> StreamCleaning:
     return StreamCleaning(removed_by=dict(page.removed_by), meta=dict(page.meta), landmarks_found=found)
 
 
+def names_boilerplate(text_rule: TextRule, text: str) -> bool:
+    """Whether a single-line pattern of the rule or of the shared layer names ``text`` as
+    boilerplate, or it is one of the rule's tail landmarks."""
+    line = [Line(number=0, text=text, gap_before=False)]
+    page = _Page(lines=line, rule=text_rule)
+    return next(_hits(page, 0, boilerplate_of(text_rule)), None) is not None or _starts_tail(page, 0)
+
+
+def names_metadata(text_rule: TextRule, text: str) -> bool:
+    """Whether ``text`` is a metadata line of the rule (a byline, a date line...)."""
+    return any(meta.lines == 1 and _matches(meta.pattern, text) for meta in text_rule.meta)
+
+
 _SHARED_ONLY = TextRule()
 
 

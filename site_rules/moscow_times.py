@@ -52,6 +52,14 @@ _HEADER = (
     r"Our journalism is banned in Russia\. We need your help to keep providing you with the truth\.",
 )
 
+_APPEAL_PARAGRAPHS = (
+    r"We are facing unprecedented challenges\. Russia's Prosecutor General's Office has designated The Moscow Times.*",
+    r"These actions are direct attempts to silence independent journalism in Russia\..*",
+    r"We, the journalists of The Moscow Times, refuse to be silenced\..*",
+    r"Your support, no matter how small, makes a world of difference\..*",
+    r"By supporting The Moscow Times, you're defending open, independent journalism.*",
+)
+
 _TEXT = TextRule(
     # The teaser is a UI string wherever it sits: on a page whose head is not found it is
     # still not body.
@@ -59,6 +67,8 @@ _TEXT = TextRule(
         *(LinePattern(id="header_teaser", pattern="(?i)" + p) for p in _HEADER),
         LinePattern(id="newsletter", pattern=r"(?i)Our weekly newsletter contains a hand-picked selection of news.*"),
         LinePattern(id="newsletter", pattern=r"(?i)Subscribers agree to the Privacy Policy"),
+        # The paragraphs of the site's standing donation appeal, wherever a capture puts them.
+        *(LinePattern(id="donation_appeal", pattern=p) for p in _APPEAL_PARAGRAPHS),
     ),
     meta=(MetaLine(id="tags_line", pattern=r"Read more about: ?(?P<tags>.{1,500})", region="tail"),),
     tail_anchors=(
