@@ -47,8 +47,8 @@ _TEXT = TextRule(
         LinePattern(id="patreon_bar", pattern=r"Support us on Patreon"),
         LinePattern(id="language_switch", pattern=r"Eng|Esp|Ukr|Рус", region="head"),
         LinePattern(id="category_line", pattern=r"Latest news(?: [\p{L} ]{1,40})?", region="head"),
-        *(LinePattern(id="site_footer", pattern=p) for p in _FOOTER),
-        *(LinePattern(id="patreon_appeal", pattern=p) for p in _APPEALS),
+        *(LinePattern(id="site_footer", pattern="(?i)" + p) for p in _FOOTER),
+        *(LinePattern(id="patreon_appeal", pattern="(?i)" + p) for p in _APPEALS),
         LinePattern(
             id="read_more_list",
             pattern=r"Read more:",

@@ -64,8 +64,8 @@ _APPEALS = (
 
 _TEXT = TextRule(
     boilerplate=(
-        *(LinePattern(id="header_menu", pattern=p, region="head") for p in _HEADER),
-        *(LinePattern(id="membership_appeal", pattern=p) for p in _APPEALS),
+        *(LinePattern(id="header_menu", pattern="(?i)" + p, region="head") for p in _HEADER),
+        *(LinePattern(id="membership_appeal", pattern="(?i)" + p) for p in _APPEALS),
         LinePattern(id="edit_post", pattern=r"Edit post"),
         LinePattern(id="audio_notice", pattern=r"This audio is created with AI assistance"),
         # Ghost bookmark card: title, teaser, then the site name glued to the card's author.

@@ -322,3 +322,25 @@ def test_a_copy_of_the_headline_inside_the_body_goes():
     article = clean(page, site="euromaidan_press")
     assert article.title == title
     assert body_of(article) == BODY
+
+
+@pytest.mark.parametrize(
+    ("site", "banner"),
+    [
+        (
+            "kyiv_independent",
+            "THE POWER WITHIN: THE KYIV INDEPENDENT’S FIRST-EVER MAGAZINE. BE AMONG THE FIRST TO GET IT.",
+        ),
+        ("moscow_times", "SUPPORT THE MOSCOW TIMES!"),
+        ("euromaidan_press", "copyright © 2024 euromaidanpress.com"),
+    ],
+)
+def test_a_sites_ui_strings_match_in_other_capitals(site, banner):
+    head = {
+        "kyiv_independent": ["Bridge to be rebuilt", "by Olena Petrenko May 2, 2025 4:15 PM 3 min read"],
+        "moscow_times": ["Council to Rebuild River Bridge", "Ivan Petrov / TASS"],
+        "euromaidan_press": ["Bridge to be rebuilt", "Latest news Ukraine"],
+    }[site]
+    article = clean("\n\n".join([banner, *head, *BODY]), site=site)
+    assert body_of(article) == BODY
+    assert banner in {removal.text for removal in article.removed}
