@@ -146,13 +146,9 @@ SHARED: tuple[LinePattern, ...] = (
     LinePattern(
         id="news.appeal",
         pattern=r"(?i)" + _APPEAL_PARAGRAPH,
+        # The campaign headline right above it goes with it.
+        leader=r"(?![^\n]*[.!?…])[^\n]{2,80}[^.!?,;:\"”’»)\n]",
         doc="An appeal paragraph: it asks the reader for money, membership or a subscription for the outlet's work.",
-    ),
-    LinePattern(
-        id="news.appeal",
-        pattern=r"(?i)(?![^\n]*[.!?…])[^\n]{2,80}[^.!?,;:\"”’»)\n]\n\n?" + _APPEAL_PARAGRAPH,
-        lines=2,
-        doc="The campaign headline right above an appeal paragraph.",
     ),
     LinePattern(
         id="news.appeal",

@@ -42,6 +42,8 @@ class LinePattern:
     ask for lines that sit together (a related-article card) or apart.
     ``followers``, when set, also removes the lines right after the match (no blank line
     between) while they fully match it: a "Read more:" header with its list of titles.
+    ``leader``, when set, also removes the line right above the match when it fully
+    matches it: the campaign headline over an appeal.
     ``region`` limits where a removal applies: before the body (``head``), inside it
     (``body``), after it (``tail``) or ``any``.
     """
@@ -52,6 +54,7 @@ class LinePattern:
     region: Region = "any"
     followers: str | None = None
     doc: str = ""
+    leader: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

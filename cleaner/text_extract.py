@@ -624,6 +624,10 @@ def _apply_drops(page: _Page, drops: list[_DropMatch], head_end: int, tail_start
     for match in applied:
         if match.pattern.followers:
             _take_followers(page, match, tail_start)
+        above = match.indices[0] - 1
+        leader = match.pattern.leader
+        if leader and above >= 0 and above not in page.removed_by and _matches(leader, page.lines[above].text):
+            page.take(above, match.pattern.id)
 
 
 _EDGE_SYMBOLS = r"^[\W_]+|[\W_]+$"

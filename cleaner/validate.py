@@ -30,6 +30,8 @@ def _line_patterns(items: tuple[LinePattern, ...], where: str) -> None:
         validate_pattern(item.pattern, where=place)
         if item.followers:
             validate_pattern(item.followers, where=f"{place}.followers")
+        if item.leader:
+            validate_pattern(item.leader, where=f"{place}.leader")
 
 
 def _line_anchored(source: str, where: str) -> None:
