@@ -43,6 +43,8 @@ _APPEAL_LEAD = r"(?:(?:now is the time|it['’]s time|please|help us|we need you
 #: Ask + self + outlet + reader: the four marks of a donation / membership / newsletter appeal.
 _APPEAL_PARAGRAPH = (
     r"(?=.{30,2500}$)"
+    # An appeal speaks for itself; a paragraph reporting what someone said is news.
+    r"(?!.*\b(?:said|says|told|according to)\b)"
     r"(?=.*\b(?:we|our|us)\b)"
     r"(?=.*\b(?:you|your|please|consider|today|now)\b)"
     r"(?=.*\b(?:donat(?:e|es|ed|ing|ion|ions)|membership|members?hip|become an? (?:member|patron|supporter)"
@@ -74,7 +76,7 @@ SHARED: tuple[LinePattern, ...] = (
     ),
     LinePattern(
         id="news.copyright",
-        pattern=r"(?i)(?=.{1,200}$)(?:copyright\s*)?(?:©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?.*"
+        pattern=r"(?i)(?=.{1,200}$)(?:copyright\s*)?(?:©|\(c\)(?=\s*\d{4}))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?.*"
         r"|(?i:copyright) \d{4}.*|(?i:all rights reserved)\.?",
         doc="Copyright and rights lines.",
     ),
@@ -112,8 +114,11 @@ SHARED: tuple[LinePattern, ...] = (
     ),
     LinePattern(
         id="news.credit",
-        pattern=r"(?i)(?:translated|edited|compiled|written|reported|produced|prepared)(?: and (?:edited|translated))? by:? .{2,120}"
-        r"|(?:source|sources|via):? \S.{1,80}",
+        # A name follows the credit ("Written by a former officer, ..." is a sentence), and a
+        # source line has its colon ("Sources said ..." is a sentence).
+        pattern=r"(?i)(?=.{1,140}$)(?:translated|edited|compiled|written|reported|produced|prepared)"
+        r"(?: and (?:edited|translated))? by:? (?-i:[\p{Lu}\d])[^.!?]*\.?"
+        r"|(?i:source|sources|via): \S.{1,80}",
         doc="Translation, editing and source credit lines.",
     ),
     LinePattern(

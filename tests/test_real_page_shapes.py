@@ -310,6 +310,11 @@ def test_a_rule_can_switch_a_shared_kind_off():
         "Photo agencies were not allowed into the courtroom, the lawyer said.",
         "Home owners along the river will be compensated, the council said.",
         "Related talks are planned for next week, and the most popular proposal is a ceasefire.",
+        "Written by a former officer, the memoir describes the first weeks of the war in detail.",
+        "Sources said the talks would resume in Geneva after the holidays.",
+        "(c) the third condition is that the ceasefire holds for thirty days.",
+        "“We ask you to support our independent journalism today,” the editor told readers.",
+        "Video footage of the strike was shared by the regional governor on Tuesday.",
     ],
 )
 def test_sentences_that_mention_trigger_words_are_not_shared_boilerplate(sentence):
