@@ -29,7 +29,7 @@ _UPDATED = r"(?: ?\(Updated:[^)]*\))?"
 _BYLINE = rf"[Bb]y (?P<authors>.+?) ?(?P<date>{_DATE})(?: (?P<time>{_TIME}))?{_UPDATED}(?: ?\d+ min read)?"
 # 2022 WordPress: "September 5, 2022 1:40 amby The Kyiv Independent news desk"
 _BYLINE_2022 = rf"(?P<date>{_DATE}) (?P<time>{_TIME}) ?by (?P<authors>.+)"
-# A date line without a byline: "November 22, 2022 12:29 pm", "October 28, 2022 9:38 PM 11 min read"
+# A date line without a byline: "MONTH D, YYYY H:MM pm", optionally followed by "N min read"
 _DATE_LINE = rf"(?P<date>{_DATE})(?: (?P<time>{_TIME}))?{_UPDATED}(?: ?\d+ min read)?"
 # An author's name as the site prints it on author cards: capitalised words ("news desk" aside).
 _AUTHOR_NAME = r"\p{Lu}[\p{L}'’\-]*\.?(?: (?:\p{Lu}[\p{L}'’\-]*\.?|news desk)){1,5}"

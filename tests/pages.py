@@ -519,7 +519,7 @@ KI_CAPTIONS = (
 KI_BANNERS = (
     KI_BANNER,
     ["Join 25,000+ Kyiv Independent members today Support our reporting", "SKIP TO CONTENT"],
-    ["Help us reach 10,000 membersSupport our reporting", "Saturday, December 24, 2022"],
+    ["Help us reach 10,000 membersSupport our reporting", "Thursday, October 13, 2022"],
 )
 KI_AUTHOR_CARD = [
     "Avatar",
@@ -717,9 +717,9 @@ MT_HEADERS = (
 MT_CAPTIONS = (
     "Kremlin spokesman Dmitry Peskov. Arthur Novosiltsev / Moskva News Agency",
     "Vladimir Putin at a meeting in the Kremlin. Yelena Afonina/TASS",
-    "Andreas M / unsplash",
-    "Moskva News Agency",
-    "Vitaly Mutko (Sergey Fadeichev / TASS)",
+    "Olga Koval / unsplash",
+    "Regional Press Service",
+    "Ivan Petrov (Olga Koval / TASS)",
     "Russian President Putin meets with winners of the Olympics. kremlin.ru",
 )
 MT_NEWSLETTER = [

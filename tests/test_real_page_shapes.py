@@ -197,7 +197,7 @@ def test_a_body_only_dump_has_no_title_to_be_unsure_of():
     [
         "Kremlin spokesman at a briefing. Ivan Petrov / TASS",
         "Ivan Petrov / unsplash",
-        "Moskva News Agency",
+        "Regional Press Service",
         "The city seen through smoke on Monday, July 26 Ivan Petrov",
         "The president meets athletes in the Kremlin. kremlin.ru",
     ],
@@ -230,9 +230,9 @@ def test_a_line_between_the_title_and_the_caption_is_the_standfirst():
         "Article image",
         "Video thumbnail",
         "Show More",
-        "Editor's Note: This is a developing story and is being updated.",
-        "This story is developing.",
-        "Читайте русскую версию здесь.",
+        "Editor's note: This is a developing story and will be updated.",
+        "This story is developing and will be updated.",
+        "Читати українською тут.",
         "______________________________________________",
     ],
 )
@@ -256,9 +256,9 @@ def test_an_appeal_and_its_campaign_headline_go_and_a_sentence_about_donations_s
 def test_an_author_card_with_a_bio_closing_a_2022_page_goes():
     page = "\n\n".join(
         [
-            "Saturday, December 24, 2022",
+            "Thursday, October 13, 2022",
             "Council to rebuild the river bridge",
-            "by The Kyiv Independent news deskDecember 21, 2022 1:06 pm",
+            "by The Kyiv Independent news deskNovember 8, 2022 3:40 pm",
             *BODY,
             "The Kyiv Independent news desk",
             "We are here to make sure our readers get quick, essential updates about the events in Ukraine.",
@@ -267,7 +267,7 @@ def test_an_author_card_with_a_bio_closing_a_2022_page_goes():
     article = clean(page, site="kyiv_independent")
     assert article.title == "Council to rebuild the river bridge"
     assert article.authors == ["The Kyiv Independent news desk"]
-    assert article.published == "2022-12-21T13:06:00+02:00"
+    assert article.published == "2022-11-08T15:40:00+02:00"
     assert body_of(article) == BODY
 
 
@@ -275,7 +275,7 @@ def test_a_role_after_the_authors_name_is_not_a_name():
     page = "\n\n".join(
         [
             "Council to rebuild the river bridge",
-            "2014/08/22 • Daily Updates",
+            "2014/10/03 • Regional News",
             *BODY,
             "By Olena Petrenko, Coordinator, Regional Monitoring Group",
             "• reader42",
