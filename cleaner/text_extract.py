@@ -249,26 +249,32 @@ def _read_head(page: _Page, dropped: set[int]) -> int:
     """Find the head's landmarks and metadata; return the index of its last line (-1: none)."""
     rule = page.rule
     window = min(len(page.lines), rule.head_window, _body_run_start(page, dropped))
-    window = _head_limit(page, dropped, window)
+    meta_hits = [
+        (meta, *hit)
+        for meta in rule.meta
+        if meta.region == "head" and (hit := _first_meta(page, meta, 0, window)) is not None
+    ]
+    anchor_hits = [
+        (anchor, found) for anchor in rule.head_anchors if (found := _first_line(page, anchor, 0, window)) is not None
+    ]
+    window = _head_limit(
+        page, dropped, window, {index for meta, index, _ in meta_hits if meta.anchor} | {i for _, i in anchor_hits}
+    )
     landmarks: dict[int, str] = {}
-    for meta in rule.meta:
-        if meta.region != "head":
+    for meta, index, groups in meta_hits:
+        if index >= window:
             continue
-        hit = _first_meta(page, meta, 0, window)
-        if hit is None:
-            continue
-        index, groups = hit
         _take_meta(page, meta, index)
         for name, value in groups.items():
             page.set_meta(name, value)
         if meta.anchor:
             landmarks[index] = meta.id
-    for anchor in rule.head_anchors:
-        found = _first_line(page, anchor, 0, window)
-        if found is not None:
-            for covered in range(found, found + anchor.lines):
-                page.take(covered, anchor.id)
-                landmarks[covered] = anchor.id
+    for anchor, found in anchor_hits:
+        if found >= window:
+            continue
+        for covered in range(found, found + anchor.lines):
+            page.take(covered, anchor.id)
+            landmarks[covered] = anchor.id
     page.anchors = {rule_id: index for index, rule_id in sorted(landmarks.items())}
 
     title_index = _find_title(page, dropped, landmarks, window)
@@ -319,19 +325,10 @@ _HEAD_PROSE_BETWEEN = 2
 _HEAD_PROSE = r"(?:\S+ ){11,}\S*[.!?…][\"”’»')\]]*"
 
 
-def _head_limit(page: _Page, dropped: set[int], window: int) -> int:
+def _head_limit(page: _Page, dropped: set[int], window: int, landmark_lines: set[int]) -> int:
     """Where the head's landmarks stop: before the first one that follows two or more prose
     lines after the previous landmark."""
-    rule = page.rule
-    hits: set[int] = set()
-    for meta in rule.meta:
-        if meta.region == "head" and meta.anchor and (hit := _first_meta(page, meta, 0, window)) is not None:
-            hits.add(hit[0])
-    for anchor in rule.head_anchors:
-        if (index := _first_line(page, anchor, 0, window)) is not None:
-            hits.add(index)
-    ordered = sorted(hits)
-    for previous, current in itertools.pairwise(ordered):
+    for previous, current in itertools.pairwise(sorted(landmark_lines)):
         prose = sum(
             1
             for index in range(previous + 1, current)
@@ -421,8 +418,7 @@ def _slug_words(url: str | None) -> set[str]:
     if not url:
         return set()
     path = url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
-    segment = path.rsplit("/", 1)[-1]
-    return {word for word in patterns.compile_pattern(r"[^\p{L}\p{N}]+").split(segment.lower()) if word.isalpha()}
+    return {word for word in _words(path.rsplit("/", 1)[-1]) if word.isalpha()}
 
 
 def _words(text: str) -> set[str]:
@@ -649,19 +645,26 @@ def _remove_title_copies(page: _Page, head_end: int, tail_start: int) -> None:
 
 def _listed_under_headers(page: _Page, drops: list[_DropMatch]) -> set[int]:
     """Lines right under a header with ``followers`` (no blank line between) that match them."""
-    listed: set[int] = set()
-    for match in drops:
-        if not match.pattern.followers or match.pattern.region not in ("any", "head"):
-            continue
-        index = match.indices[-1] + 1
-        while (
-            index < len(page.lines)
-            and not page.lines[index].gap_before
-            and _matches(match.pattern.followers, page.lines[index].text)
-        ):
-            listed.add(index)
-            index += 1
-    return listed
+    return {
+        index
+        for match in drops
+        if match.pattern.region in ("any", "head")
+        for index in _close_followers(page, match, len(page.lines))
+    }
+
+
+def _close_followers(page: _Page, match: _DropMatch, stop: int) -> list[int]:
+    """The lines right below a match, before ``stop`` and with no blank line between, that
+    fully match its ``followers``."""
+    followers = match.pattern.followers
+    close: list[int] = []
+    index = match.indices[-1] + 1
+    while followers and index < stop and not page.lines[index].gap_before:
+        if not _matches(followers, page.lines[index].text):
+            break
+        close.append(index)
+        index += 1
+    return close
 
 
 def _take_followers(page: _Page, match: _DropMatch, tail_start: int) -> None:
@@ -672,10 +675,10 @@ def _take_followers(page: _Page, match: _DropMatch, tail_start: int) -> None:
     followers = pattern.followers
     if followers is None:
         return
-    index = match.indices[-1] + 1
-    while index < tail_start and not lines[index].gap_before and _matches(followers, lines[index].text):
+    close = _close_followers(page, match, tail_start)
+    for index in close:
         page.take(index, pattern.id)
-        index += 1
+    index = (close[-1] if close else match.indices[-1]) + 1
     run = []
     while index < tail_start:
         if index not in page.removed_by:
