@@ -60,13 +60,13 @@ def body_chars(article: Article) -> int:
 _HEAD_CUT = "head"
 
 
+def _cut_with_head(removal: Removal) -> bool:
+    return removal.rule == _HEAD_CUT or removal.rule.startswith(f"{_HEAD_CUT}:")
+
+
 def head_cut_prose_chars(article: Article) -> int:
     """Prose the rule cut away with the head, read from the article's own removal audit."""
-    return sum(
-        len(removal.text)
-        for removal in article.removed
-        if (removal.rule == _HEAD_CUT or removal.rule.startswith(f"{_HEAD_CUT}:")) and is_prose(removal.text)
-    )
+    return sum(len(removal.text) for removal in article.removed if _cut_with_head(removal) and is_prose(removal.text))
 
 
 def check(article: Article, *, landmarks_found: bool) -> Verdict:
@@ -92,13 +92,13 @@ def generic_holds_more(rule_chars: int, generic_chars: int) -> bool:
 
 
 #: Removals decided by a line's position around the landmarks, not by its wording.
-_POSITIONAL = (f"{_HEAD_CUT}:", "tail:", "meta.", "image_alt", "title_repeat", "html.outside:densest")
+_POSITIONAL = ("tail:", "meta.", "image_alt", "title_repeat", "html.outside:densest")
 
 
 def _removed_by_name(removal: Removal) -> bool:
     """Removed by a boilerplate pattern that names its wording: such a string stays
     boilerplate even when the rule's landmarks misled it."""
-    return removal.rule != _HEAD_CUT and not removal.rule.startswith(_POSITIONAL)
+    return not _cut_with_head(removal) and not removal.rule.startswith(_POSITIONAL)
 
 
 def _without_named(article: Article, generic: Article) -> Article:

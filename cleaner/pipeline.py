@@ -18,12 +18,6 @@ from cleaner.text_extract import extract_text
 GENERIC = "generic"
 
 
-def detect_site(document: Document, registry: Registry, site: str | None = None) -> SiteRule | None:
-    """--site forces a rule; a URL wins next, unless the page says it is another site's;
-    then the page's own cues."""
-    return resolve_site(document, registry, site)[0]
-
-
 def page_site(document: Document, registry: Registry) -> SiteRule | None:
     """The site the page itself names: its markup (canonical, og:url, og:site_name) or its text cues."""
     if document.kind == "text":
