@@ -83,18 +83,9 @@ def test_a_jsonl_output_that_is_not_a_regular_file_is_a_usage_error(tmp_path):
 
 
 @pytest.mark.parametrize(("fmt", "name"), [("json", "out"), ("jsonl", "out.jsonl")])
-def test_an_output_without_write_permission_is_a_usage_error(tmp_path, monkeypatch, fmt, name):
-    locked = tmp_path / "locked"
-    locked.mkdir()
-    locked.chmod(0o555)
-    if os.access(locked, os.W_OK):  # root writes anywhere: make the check see what a user would
-        real_access = os.access
-        monkeypatch.setattr(os, "access", lambda path, how: str(path) != str(locked) and real_access(path, how))
-    try:
-        result = run("clean", KI_SEED, "-o", locked / name, "--format", fmt)
-    finally:
-        locked.chmod(0o755)
-    assert_usage_error(result, str(locked / name), f"no permission to write in {locked}")
+def test_an_output_without_write_permission_is_a_usage_error(locked_dir, fmt, name):
+    result = run("clean", KI_SEED, "-o", locked_dir / name, "--format", fmt)
+    assert_usage_error(result, str(locked_dir / name), f"no permission to write in {locked_dir}")
 
 
 def test_an_output_that_fails_while_writing_is_a_failed_input_not_a_traceback(tmp_path):
