@@ -18,9 +18,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from cleaner import guard, pipeline
-from cleaner.document import Document, load_document
-from cleaner.model import Article
-from cleaner.registry import default_registry
+from cleaner.inputs.document import Document, load_document
+from cleaner.outputs.article import Article
+from cleaner.rules.registry import default_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cleaner.document import Document
-from cleaner.generic import extract_generic_page
-from cleaner.generic_text import is_prose
-from cleaner.model import Article, Removal
+from cleaner.extract.generic import extract_generic_page
+from cleaner.extract.generic_text import is_prose
+from cleaner.inputs.document import Document
+from cleaner.outputs.article import Article, Removal
 
 #: Below this share of the body plus the prose cut with the head, a rule's body is
 #: suspicious (a head that swallowed the body). Real pages keep 0.8-1.

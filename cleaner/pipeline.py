@@ -5,15 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from cleaner import guard
-from cleaner.detect import choose_layout, date_from_url, signature_score, site_from_text, site_from_url
-from cleaner.document import Document, Kind, load_document
-from cleaner.generic import extract_generic_page
-from cleaner.html_detect import site_from_html
-from cleaner.html_extract import extract_html
-from cleaner.model import Article
-from cleaner.registry import Registry, default_registry
-from cleaner.rule import Layout, SiteRule
-from cleaner.text_extract import extract_text
+from cleaner.detect.html import site_from_html
+from cleaner.detect.site import choose_layout, date_from_url, signature_score, site_from_text, site_from_url
+from cleaner.extract.generic import extract_generic_page
+from cleaner.extract.html import extract_html
+from cleaner.extract.text import extract_text
+from cleaner.inputs.document import Document, Kind, load_document
+from cleaner.outputs.article import Article
+from cleaner.rules.registry import Registry, default_registry
+from cleaner.rules.schema import Layout, SiteRule
 
 GENERIC = "generic"
 

@@ -9,9 +9,9 @@ from click.testing import CliRunner
 from hypothesis import given
 
 from cleaner import clean
-from cleaner.cli import main
-from cleaner.explain import explain
-from cleaner.lines import split_lines
+from cleaner.cli.app import main
+from cleaner.cli.explain import explain
+from cleaner.extract.lines import split_lines
 from tests import pages as gen
 from tests.paths import FIXTURES, SEED_FILES
 

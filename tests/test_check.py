@@ -7,9 +7,9 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from cleaner.check import check_paths
-from cleaner.cli import main
-from cleaner.registry import ENV_VAR
+from cleaner.cli.app import main
+from cleaner.rules.check import check_paths
+from cleaner.rules.registry import ENV_VAR
 from tests.acme_rule import PAGE, rule_source, write
 from tests.paths import FIXTURES
 

@@ -9,10 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from cleaner import __version__
-from cleaner.cli import main
+from cleaner.cli.app import main
 from tests.paths import ROOT, SEED_FILES
 
-SCHEMA = json.loads((ROOT / "cleaner" / "schema" / "article.schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads((ROOT / "cleaner" / "outputs" / "schema" / "article.schema.json").read_text(encoding="utf-8"))
 KI_SEED = SEED_FILES[0]
 MT_SEED = SEED_FILES[3]
 
@@ -163,7 +163,7 @@ def test_parallel_jobs_give_the_same_output(tmp_path):
 def test_a_page_that_takes_too_long_is_reported_not_waited_for(monkeypatch):
     import time
 
-    from cleaner import batch
+    from cleaner.engines import local as batch
 
     def slow_clean(*args, **kwargs):
         time.sleep(5)
@@ -194,9 +194,9 @@ def test_a_rule_file_may_import_a_private_helper_beside_it(tmp_path):
 
 
 def test_the_most_specific_domain_wins():
-    from cleaner.detect import site_from_url
-    from cleaner.registry import Registry
+    from cleaner.detect.site import site_from_url
     from cleaner.rule import Layout, SiteRule, TextRule
+    from cleaner.rules.registry import Registry
 
     def rule(rule_id, domain):
         return SiteRule(id=rule_id, name=rule_id, domains=(domain,), layouts=(Layout(name="v", text=TextRule()),))

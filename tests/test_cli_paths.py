@@ -9,7 +9,7 @@ import stat
 import pytest
 from click.testing import CliRunner
 
-from cleaner.cli import main
+from cleaner.cli.app import main
 from tests.paths import SEED_FILES
 
 KI_SEED = SEED_FILES[0]

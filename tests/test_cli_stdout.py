@@ -6,7 +6,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from cleaner.cli import main
+from cleaner.cli.app import main
 from tests.paths import ROOT, SEED_FILES, SEEDS
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ import gzip
 import pytest
 
 from cleaner import InputError, clean
-from cleaner.document import detect_kind, load_document, peel_crawl_stamp
+from cleaner.inputs.document import detect_kind, load_document, peel_crawl_stamp
 from tests.paths import SEEDS
 
 UKRAINIAN = (
@@ -93,7 +93,7 @@ def test_the_fast_path_of_normalisation_agrees_with_the_full_one(text):
 
     import regex
 
-    from cleaner.normalize import normalize_text
+    from cleaner.extract.normalize import normalize_text
 
     full = regex.sub(r"[\s\u200b\u2060\ufeff]+", " ", unicodedata.normalize("NFC", text)).strip()
     assert normalize_text(text) == full

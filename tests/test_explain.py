@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from cleaner import clean
-from cleaner.cli import main
-from cleaner.lines import split_lines
+from cleaner.cli.app import main
+from cleaner.extract.lines import split_lines
 from tests.paths import SEED_FILES
 
 ANSI = "\x1b["

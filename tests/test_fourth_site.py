@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cleaner import batch
-from cleaner.cli import main
-from cleaner.registry import ENV_VAR
+from cleaner.cli.app import main
+from cleaner.engines import local as batch
+from cleaner.rules.registry import ENV_VAR
 from tests.paths import ROOT
 
 DOC = ROOT / "docs" / "adding-a-site.md"

@@ -8,7 +8,7 @@ import pytest
 import regex
 
 from cleaner import clean, guard
-from cleaner.model import Article
+from cleaner.outputs.article import Article
 from tests.paths import GOLD, SEED_FILES
 
 # New wordings for every landmark line of the three sites, as a redesign would bring.
@@ -150,8 +150,8 @@ def test_a_head_that_swallows_most_of_the_body_falls_back():
 
 
 def test_a_rule_result_kept_against_a_fuller_generic_one_is_flagged(monkeypatch):
-    from cleaner.document import load_document
-    from cleaner.model import Block
+    from cleaner.inputs.document import load_document
+    from cleaner.outputs.article import Block
 
     rule_body = [Block("paragraph", "A" * 300)]
     fuller = Article(site="generic", blocks=[Block("paragraph", "A" * 300), Block("paragraph", "B" * 400)])

@@ -5,7 +5,7 @@ import json
 import trafilatura
 
 from cleaner import clean
-from cleaner.normalize import normalize_text
+from cleaner.extract.normalize import normalize_text
 
 PARAGRAPHS = [
     "The city council voted on Monday to expand the network of cycle lanes across the old town.",

@@ -3,7 +3,7 @@
 import pytest
 
 from cleaner import Article, clean
-from cleaner.html_dom import MAX_DEPTH, limit_depth, parse_html, walk_blocks
+from cleaner.extract.html_dom import MAX_DEPTH, limit_depth, parse_html, walk_blocks
 from tests.paths import FIXTURES
 
 PARAGRAPH = "The committee published its findings on Tuesday after a long review of the evidence."

@@ -3,8 +3,8 @@
 from dataclasses import replace
 
 from cleaner import clean
-from cleaner.registry import Registry
 from cleaner.rule import Layout, LinePattern, MetaLine, SiteRule, TextRule, TitleRule
+from cleaner.rules.registry import Registry
 
 PAGE = """Menu
 A headline

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from cleaner import clean
-from cleaner.detect import choose_layout, date_from_url
+from cleaner.detect.site import choose_layout, date_from_url
 from cleaner.rule import HtmlRule, Layout, SiteRule, TextRule
 from tests.paths import FIXTURES
 

@@ -8,8 +8,8 @@ import json
 import pytest
 
 from cleaner import clean
-from cleaner.decoding import decode_bytes_checked
-from cleaner.document import load_document
+from cleaner.inputs.decoding import decode_bytes_checked
+from cleaner.inputs.document import load_document
 from tests.paths import SEED_FILES
 
 ENCODINGS = ("windows-1251", "windows-1252", "iso-8859-1", "iso-8859-2", "iso-8859-5", "iso-8859-15", "koi8-r")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cleaner.cli import main
+from cleaner.cli.app import main
 
 FILES = ("acme_news.py", "fixtures/acme_news/example.txt", "fixtures/acme_news/example.expected.json")
 

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from cleaner import clean
-from cleaner.cli import main
+from cleaner.cli.app import main
 from tests import pages as gen
 from tests.paths import FIXTURES
 

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from cleaner import CleanerError, clean
-from cleaner.model import Article
-from cleaner.normalize import normalize_text
+from cleaner.extract.normalize import normalize_text
+from cleaner.outputs.article import Article
 from tests import pages as gen
 
 SITES = list(gen.SITES)

@@ -5,7 +5,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from cleaner.cli import main
+from cleaner.cli.app import main
 from tests.paths import SEEDS
 
 pytestmark = pytest.mark.slow

@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 
 from cleaner import clean
-from cleaner.lines import split_lines
-from cleaner.news_boilerplate import SHARED, shared_patterns
-from cleaner.text_extract import shared_removals
+from cleaner.extract.lines import split_lines
+from cleaner.extract.text import shared_removals
+from cleaner.rules.news_boilerplate import SHARED, shared_patterns
 
 BODY = [
     "The regional council voted on Thursday to rebuild the river bridge before the autumn floods arrive.",

@@ -6,10 +6,10 @@ import os
 import pytest
 from click.testing import CliRunner
 
-from cleaner.batch import Options, Source, clean_source
-from cleaner.cli import main
+from cleaner.cli.app import main
+from cleaner.engines.local import Options, Source, clean_source
 from cleaner.pipeline import clean
-from cleaner.registry import ENV_VAR, load_registry
+from cleaner.rules.registry import ENV_VAR, load_registry
 from tests.acme_rule import PAGE, rule_source, write
 
 BUILTINS = {"kyiv_independent", "euromaidan_press", "moscow_times"}
@@ -93,7 +93,7 @@ def test_a_lone_string_where_a_tuple_belongs_is_explained(tmp_path):
 def test_an_invalid_css_selector_is_rejected(tmp_path):
     source = (
         rule_source()
-        .replace("from cleaner.rule import", "from cleaner.rule import HtmlRule,")
+        .replace("from cleaner.rule import", "from cleaner.rules.schema import HtmlRule,")
         .replace('name="current",', 'name="current", html=HtmlRule(content=("article >> p",)),')
     )
     write(tmp_path / "rules", "acme.py", source)

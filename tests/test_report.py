@@ -7,7 +7,7 @@ import shutil
 
 from click.testing import CliRunner
 
-from cleaner.cli import main
+from cleaner.cli.app import main
 from tests.paths import SEED_FILES
 from tests.test_guard import redesign
 

@@ -1,7 +1,7 @@
-"""docs/rule-schema.md is generated from cleaner/rule.py and must match it."""
+"""docs/rule-schema.md is generated from cleaner/rules/schema.py and must match it."""
 
-from cleaner.rule_types import RULE_CLASSES, field_specs
-from cleaner.schema_doc import render
+from cleaner.rules.schema_doc import render
+from cleaner.rules.types import RULE_CLASSES, field_specs
 from tests.paths import ROOT
 
 DOC = ROOT / "docs" / "rule-schema.md"
@@ -9,7 +9,7 @@ DOC = ROOT / "docs" / "rule-schema.md"
 
 def test_the_schema_reference_matches_the_code():
     assert DOC.read_text(encoding="utf-8") == render(), (
-        "docs/rule-schema.md is out of date: run `python -m cleaner.schema_doc docs/rule-schema.md`"
+        "docs/rule-schema.md is out of date: run `python -m cleaner.rules.schema_doc docs/rule-schema.md`"
     )
 
 

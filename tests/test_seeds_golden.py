@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from cleaner import clean
-from cleaner.cli import main
+from cleaner.cli.app import main
 from tests.paths import GOLD, SEED_FILES
 
 

@@ -22,6 +22,6 @@ def test_every_emitted_code_is_in_the_readme_table():
 
 
 def test_every_emitted_code_is_in_the_schema():
-    schema = json.loads((ROOT / "cleaner" / "schema" / "article.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((ROOT / "cleaner" / "outputs" / "schema" / "article.schema.json").read_text(encoding="utf-8"))
     description = schema["properties"]["warnings"]["description"]
     assert {code for code in emitted_codes() if code not in description} == set()

@@ -11,7 +11,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
-from cleaner.normalize import normalize_text
+from cleaner.extract.normalize import normalize_text
 
 _ARTICLE_TYPES = frozenset(
     {

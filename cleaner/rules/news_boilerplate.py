@@ -14,7 +14,7 @@ the outlet's own work and ask for money, membership or a subscription, all at on
 
 from __future__ import annotations
 
-from cleaner.rule import LinePattern
+from cleaner.rules.schema import LinePattern
 
 # A headline in a related list: a single line without closing punctuation (a last body line
 # can end in "!" or "?"; a listed headline that does stays, rather than losing the sentence).

@@ -16,10 +16,17 @@ import trafilatura
 from lxml import etree
 from selectolax.lexbor import LexborHTMLParser
 
-from cleaner.html_dom import NON_CONTENT_TAGS, densest_container, parse_html, walk_blocks
-from cleaner.html_meta import Markup, json_ld_keywords, primary_language, read_markup, strip_site_name, text_value
-from cleaner.model import Article, Block, BlockType
-from cleaner.normalize import normalize_text
+from cleaner.extract.html_dom import NON_CONTENT_TAGS, densest_container, parse_html, walk_blocks
+from cleaner.extract.html_meta import (
+    Markup,
+    json_ld_keywords,
+    primary_language,
+    read_markup,
+    strip_site_name,
+    text_value,
+)
+from cleaner.extract.normalize import normalize_text
+from cleaner.outputs.article import Article, Block, BlockType
 
 # trafilatura's output elements and the block types they carry.
 _BLOCK_OF_ELEMENT: dict[str, BlockType] = {"p": "paragraph", "head": "heading", "quote": "quote", "code": "paragraph"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cleaner.normalize import normalize_text
+from cleaner.extract.normalize import normalize_text
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from types import ModuleType
 
-from cleaner.batch import Options, Outcome, Source, clean_source
+from cleaner.engines.local import Options, Outcome, Source, clean_source
 from cleaner.errors import CleanerError
 
 

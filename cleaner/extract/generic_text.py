@@ -10,9 +10,9 @@ import itertools
 
 import regex
 
-from cleaner.lines import split_lines
-from cleaner.model import Article, Block, Removal
-from cleaner.text_extract import shared_removals
+from cleaner.extract.lines import split_lines
+from cleaner.extract.text import shared_removals
+from cleaner.outputs.article import Article, Block, Removal
 
 _SENTENCE_END = regex.compile(r"[.!?…][\"”’»')\]]*(?:\s|$)")
 # Site chrome opens with these words; prose that merely mentions them elsewhere is kept.

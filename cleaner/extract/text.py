@@ -13,13 +13,13 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from cleaner import patterns
-from cleaner.blocks import type_blocks
-from cleaner.dates import parse_shown_date
-from cleaner.lines import Line, split_lines, window_text
-from cleaner.model import Article, Removal
-from cleaner.news_boilerplate import SHARED_IDS, shared_patterns
-from cleaner.rule import LinePattern, MetaLine, SiteRule, TextRule
+from cleaner.extract.blocks import type_blocks
+from cleaner.extract.dates import parse_shown_date
+from cleaner.extract.lines import Line, split_lines, window_text
+from cleaner.outputs.article import Article, Removal
+from cleaner.rules import patterns
+from cleaner.rules.news_boilerplate import SHARED_IDS, shared_patterns
+from cleaner.rules.schema import LinePattern, MetaLine, SiteRule, TextRule
 
 
 @dataclass(slots=True)

@@ -25,9 +25,9 @@ from typing import Literal
 import regex
 
 from cleaner.errors import RuleError, UnknownSiteError
-from cleaner.patterns import FieldError
-from cleaner.rule import SiteRule
-from cleaner.validate import validate_rule
+from cleaner.rules.patterns import FieldError
+from cleaner.rules.schema import SiteRule
+from cleaner.rules.validate import validate_rule
 
 ENV_VAR = "CLEANER_RULES_PATH"
 ENTRY_POINT_GROUP = "cleaner.site_rules"

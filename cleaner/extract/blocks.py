@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from cleaner import patterns
-from cleaner.model import Block
-from cleaner.rule import HeadingRule
+from cleaner.outputs.article import Block
+from cleaner.rules import patterns
+from cleaner.rules.schema import HeadingRule
 
 _LIST_ITEM = r"(?:[•●▪◦·*\-–]|\d{1,2}[.)])\s+\S.*"
 

@@ -1,7 +1,7 @@
 """The rule schema as data: each rule class's fields with their types, defaults and comments.
 
 Used twice: validation checks a loaded rule against these types (so a lone string where a
-tuple belongs is caught at load time), and ``cleaner.schema_doc`` renders them as the
+tuple belongs is caught at load time), and ``cleaner.rules.schema_doc`` renders them as the
 schema reference, so the documentation cannot drift from the code.
 """
 
@@ -17,8 +17,9 @@ from datetime import date
 from functools import cache
 from typing import Any, Literal
 
-from cleaner import model, rule
-from cleaner.patterns import FieldError
+from cleaner.outputs import article as model
+from cleaner.rules import schema as rule
+from cleaner.rules.patterns import FieldError
 
 #: The rule classes, in the order the reference documents them.
 RULE_CLASSES: tuple[type, ...] = (
@@ -39,7 +40,7 @@ RULE_CLASSES: tuple[type, ...] = (
 class FieldSpec:
     name: str
     hint: Any  # the resolved type
-    annotation: str  # the type as written in cleaner/rule.py
+    annotation: str  # the type as written in cleaner/rules/schema.py
     default: str | None  # None: required
     comment: str
 

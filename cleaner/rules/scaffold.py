@@ -10,11 +10,11 @@ from pathlib import Path
 
 import click
 
+from cleaner.cli.usage import UsageProblem
 from cleaner.errors import RuleError
-from cleaner.registry import Registry, load_file
-from cleaner.usage import UsageProblem
-from cleaner.validate import DOMAIN, RULE_ID
-from cleaner.writers import why_not_writable
+from cleaner.outputs.writers import why_not_writable
+from cleaner.rules.registry import Registry, load_file
+from cleaner.rules.validate import DOMAIN, RULE_ID
 
 
 class ScaffoldRefused(RuleError):
@@ -55,7 +55,7 @@ def _check_inputs(rule_id: str, domains: tuple[str, ...], name: str) -> None:
 
 
 def render(template: str, values: dict[str, str]) -> str:
-    text = files("cleaner").joinpath("templates", template).read_text(encoding="utf-8")
+    text = files("cleaner.rules").joinpath("templates", template).read_text(encoding="utf-8")
     for key, value in values.items():
         text = text.replace("{{" + key + "}}", value)
     return text

@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import regex
 
-from cleaner.news_boilerplate import SHARED_IDS
-from cleaner.patterns import FieldError, compile_pattern, validate_pattern
-from cleaner.rule import META_GROUPS, HtmlRule, Layout, LinePattern, SiteRule, TextRule
-from cleaner.rule_types import check_types
+from cleaner.rules.news_boilerplate import SHARED_IDS
+from cleaner.rules.patterns import FieldError, compile_pattern, validate_pattern
+from cleaner.rules.schema import META_GROUPS, HtmlRule, Layout, LinePattern, SiteRule, TextRule
+from cleaner.rules.types import check_types
 
 RULE_ID = regex.compile(r"[a-z][a-z0-9_]{1,63}")
 DOMAIN = regex.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}")

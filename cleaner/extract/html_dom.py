@@ -15,7 +15,7 @@ from typing import Literal
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from cleaner.normalize import normalize_text
+from cleaner.extract.normalize import normalize_text
 
 MAX_DEPTH = 1000
 

@@ -15,10 +15,9 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
-from cleaner import patterns
-from cleaner.dates import to_site_time
-from cleaner.generic_html import extract_generic_html
-from cleaner.html_dom import (
+from cleaner.extract.dates import to_site_time
+from cleaner.extract.generic_html import extract_generic_html
+from cleaner.extract.html_dom import (
     DomBlock,
     contains,
     densest_container,
@@ -28,7 +27,7 @@ from cleaner.html_dom import (
     parse_html,
     walk_blocks,
 )
-from cleaner.html_meta import (
+from cleaner.extract.html_meta import (
     Markup,
     json_ld_keywords,
     json_ld_language,
@@ -37,11 +36,12 @@ from cleaner.html_meta import (
     strip_site_name,
     text_value,
 )
-from cleaner.lines import Line
-from cleaner.model import Article, Block, Removal
-from cleaner.normalize import normalize_text
-from cleaner.rule import HtmlRule, Layout, SiteRule, TextRule
-from cleaner.text_extract import clean_stream, extract_text, names_boilerplate, names_metadata
+from cleaner.extract.lines import Line
+from cleaner.extract.normalize import normalize_text
+from cleaner.extract.text import clean_stream, extract_text, names_boilerplate, names_metadata
+from cleaner.outputs.article import Article, Block, Removal
+from cleaner.rules import patterns
+from cleaner.rules.schema import HtmlRule, Layout, SiteRule, TextRule
 
 # "By NAME", "Author: NAME" in a byline element: the name alone is kept.
 _BY_PREFIX = r"^(?i:by|authors?:)\s+"

@@ -6,11 +6,11 @@ rules' names, then the rules' text signatures over its visible text.
 
 from __future__ import annotations
 
-from cleaner.detect import site_from_text, site_from_url
-from cleaner.html_dom import parse_html, walk_blocks
-from cleaner.html_meta import read_markup
-from cleaner.registry import Registry
-from cleaner.rule import SiteRule
+from cleaner.detect.site import site_from_text, site_from_url
+from cleaner.extract.html_dom import parse_html, walk_blocks
+from cleaner.extract.html_meta import read_markup
+from cleaner.rules.registry import Registry
+from cleaner.rules.schema import SiteRule
 
 
 def site_from_html(html: str, registry: Registry) -> SiteRule | None:

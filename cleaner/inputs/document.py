@@ -8,8 +8,8 @@ from typing import Literal
 
 import regex
 
-from cleaner.decoding import decode_bytes_checked
 from cleaner.errors import InputError
+from cleaner.inputs.decoding import decode_bytes_checked
 
 Kind = Literal["html", "text"]
 

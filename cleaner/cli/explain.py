@@ -17,13 +17,13 @@ from pathlib import Path
 
 import click
 
-from cleaner.document import Document, load_document
 from cleaner.errors import CleanerError, UnknownSiteError
-from cleaner.lines import split_lines
-from cleaner.model import Article
-from cleaner.normalize import normalize_text
+from cleaner.extract.lines import split_lines
+from cleaner.extract.normalize import normalize_text
+from cleaner.inputs.document import Document, load_document
+from cleaner.outputs.article import Article
 from cleaner.pipeline import clean_document
-from cleaner.registry import Registry
+from cleaner.rules.registry import Registry
 
 UNATTRIBUTED = "UNATTRIBUTED"
 
@@ -187,7 +187,7 @@ def explain_command(
     file: Path, site: str | None, url: str | None, rule_dirs: tuple[str, ...], as_json: bool, wide: bool
 ) -> None:
     """Show FILE with its kept blocks and its removed blocks, each marked with the rule that removed it."""
-    from cleaner.batch import Options, registry_for
+    from cleaner.engines.local import Options, registry_for
 
     registry = registry_for(Options(rule_dirs=rule_dirs))
     for problem in registry.problems:

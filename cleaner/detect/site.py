@@ -7,9 +7,9 @@ from urllib.parse import urlsplit
 
 import regex
 
-from cleaner import patterns
-from cleaner.registry import Registry
-from cleaner.rule import Layout, SiteRule
+from cleaner.rules import patterns
+from cleaner.rules.registry import Registry
+from cleaner.rules.schema import Layout, SiteRule
 
 _URL_DATE = regex.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])(?:/|$)")
 
@@ -89,7 +89,7 @@ def _has_fingerprint(layout: Layout, text: str, kind: str) -> bool:
 
 
 def _html_has(html: str, selectors: tuple[str, ...]) -> bool:
-    from cleaner.html_dom import parse_html  # depth-limited: pages nested 200,000 deep exist
+    from cleaner.extract.html_dom import parse_html  # depth-limited: pages nested 200,000 deep exist
 
     tree = parse_html(html)
     return any(tree.css_first(selector) is not None for selector in selectors)

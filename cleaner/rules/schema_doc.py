@@ -1,6 +1,6 @@
-"""Render the rule schema reference (docs/rule-schema.md) from cleaner/rule.py.
+"""Render the rule schema reference (docs/rule-schema.md) from cleaner/rules/schema.py.
 
-``python -m cleaner.schema_doc docs/rule-schema.md`` rewrites the file; a test fails when
+``python -m cleaner.rules.schema_doc docs/rule-schema.md`` rewrites the file; a test fails when
 the file and the code disagree.
 """
 
@@ -10,13 +10,13 @@ import inspect
 import sys
 from pathlib import Path
 
-from cleaner import rule
-from cleaner.rule_types import RULE_CLASSES, describe, field_specs
+from cleaner.rules import schema as rule
+from cleaner.rules.types import RULE_CLASSES, describe, field_specs
 
 _INTRO = """\
 # Site rule schema
 
-Generated from `cleaner/rule.py` by `python -m cleaner.schema_doc docs/rule-schema.md`;
+Generated from `cleaner/rules/schema.py` by `python -m cleaner.rules.schema_doc docs/rule-schema.md`;
 do not edit by hand (a test checks that this file matches the code).
 
 A rule file is a Python module that binds `RULE` to a `SiteRule`. Its body is data; the

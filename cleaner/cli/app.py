@@ -10,7 +10,8 @@ from pathlib import Path, PurePosixPath
 import click
 
 from cleaner import __version__
-from cleaner.batch import (
+from cleaner.cli.usage import UsageProblem
+from cleaner.engines.local import (
     Options,
     Outcome,
     RunReport,
@@ -21,11 +22,9 @@ from cleaner.batch import (
     plan_outputs,
     registry_for,
 )
+from cleaner.engines.ray import RayMissing, clean_on_ray, require_ray
 from cleaner.errors import CleanerError, UnknownSiteError
-from cleaner.ray_runner import RayMissing, clean_on_ray, require_ray
-from cleaner.registry import Registry
-from cleaner.usage import UsageProblem
-from cleaner.writers import (
+from cleaner.outputs.writers import (
     EXTENSIONS,
     FORMATS,
     PAGE_BREAK,
@@ -35,6 +34,7 @@ from cleaner.writers import (
     why_not_writable,
     write_atomic,
 )
+from cleaner.rules.registry import Registry
 
 rules_option = click.option(
     "--rules",
@@ -279,14 +279,14 @@ def sites_command(rule_dirs: tuple[str, ...], override: bool, as_json: bool) -> 
         click.echo(f"{row['id']:<20} {row['name']:<24} {', '.join(row['domains']):<28} {', '.join(row['layouts'])}")
 
 
-from cleaner.check import check_command  # noqa: E402
+from cleaner.rules.check import check_command  # noqa: E402
 
 main.add_command(check_command)
 
-from cleaner.scaffold import new_site_command  # noqa: E402
+from cleaner.rules.scaffold import new_site_command  # noqa: E402
 
 main.add_command(new_site_command)
 
-from cleaner.explain import explain_command  # noqa: E402
+from cleaner.cli.explain import explain_command  # noqa: E402
 
 main.add_command(explain_command)

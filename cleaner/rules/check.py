@@ -20,9 +20,9 @@ from typing import Any
 
 import click
 
-from cleaner.model import Article
+from cleaner.outputs.article import Article
 from cleaner.pipeline import clean
-from cleaner.registry import LoadProblem, Registry, load_file, load_registry, rule_files
+from cleaner.rules.registry import LoadProblem, Registry, load_file, load_registry, rule_files
 
 INPUT_SUFFIXES = (".txt", ".html", ".htm")
 EXPECTED_SUFFIX = ".expected.json"

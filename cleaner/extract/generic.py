@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from cleaner.document import Document
-from cleaner.generic_html import extract_generic_html
-from cleaner.generic_text import extract_generic_text
-from cleaner.model import Article
+from cleaner.extract.generic_html import extract_generic_html
+from cleaner.extract.generic_text import extract_generic_text
+from cleaner.inputs.document import Document
+from cleaner.outputs.article import Article
 
 
 def extract_generic_page(document: Document, article: Article) -> None:

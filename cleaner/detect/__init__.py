@@ -1,0 +1,1 @@
+"""Site detection: which rule (and layout era) a page belongs to."""

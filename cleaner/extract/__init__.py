@@ -1,0 +1,1 @@
+"""Extraction: text dumps and HTML into typed blocks and metadata, by rule or generically."""

@@ -1,0 +1,1 @@
+"""Inputs: bytes and files in, one Document per page."""

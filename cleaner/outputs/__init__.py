@@ -1,0 +1,1 @@
+"""Outputs: the Article (the output contract) and the writers."""
