@@ -45,7 +45,13 @@ def resolve_site(document: Document, registry: Registry, site: str | None = None
 def clean_document(document: Document, *, site: str | None = None, registry: Registry | None = None) -> Article:
     registry = registry or default_registry()
     rule, conflict = resolve_site(document, registry, site)
-    article = Article(site=GENERIC, source=document.source, url=document.url, crawl_date=document.crawl_date)
+    article = Article(
+        site=GENERIC,
+        id=document.id or document.source,
+        source=document.source,
+        url=document.url,
+        crawl_date=document.crawl_date,
+    )
     if conflict:
         article.warn("site_conflict")
     if document.encoding_guessed:
@@ -101,7 +107,12 @@ def clean(
     source: str | None = None,
     kind: Kind | None = None,
     registry: Registry | None = None,
+    doc_id: str | None = None,
+    crawl_date: str | None = None,
 ) -> Article:
-    """Clean one page (text dump or HTML, str or bytes) into an Article."""
-    document = load_document(content, url=url, source=source, kind=kind)
+    """Clean one page (text dump or HTML, str or bytes) into an Article.
+
+    ``doc_id`` and ``crawl_date`` come from the record the page arrived in (JSONL, WARC); a
+    crawl stamp in a text dump takes precedence over ``crawl_date``."""
+    document = load_document(content, url=url, source=source, kind=kind, doc_id=doc_id, crawl_date=crawl_date)
     return clean_document(document, site=site, registry=registry)

@@ -32,7 +32,7 @@ def test_json_on_stdout_is_one_compact_object_per_line(fmt):
 
 def test_json_files_stay_indented(tmp_path):
     run("clean", SEED_FILES[0], "-o", tmp_path, "-q")
-    assert (tmp_path / f"{SEED_FILES[0].stem}.json").read_text(encoding="utf-8").startswith('{\n  "source"')
+    assert (tmp_path / f"{SEED_FILES[0].stem}.json").read_text(encoding="utf-8").startswith('{\n  "id"')
 
 
 def test_text_on_stdout_starts_each_page_with_its_title_and_separates_pages_with_a_form_feed():

@@ -1,7 +1,7 @@
 """Cleaning many pages: input discovery, per-input outcomes, process pools, the run report.
 
 Every function here is pure and picklable, so it maps directly onto multiprocessing or a
-distributed engine (see ``cleaner.ray_runner``).
+distributed engine (see ``cleaner.engines.ray``).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from cleaner.errors import CleanerError
+from cleaner.inputs.source import Source
 from cleaner.pipeline import clean
 from cleaner.rules.registry import ENV_VAR, Registry, load_registry
 
@@ -31,17 +32,6 @@ class Options:
     audit: bool = False
     #: Seconds one document may take before it is reported as failed (0: no limit).
     timeout: float = 120.0
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """One input: a file (``path``), standard input (``data``), or an in-memory record."""
-
-    name: str  # what the run report calls it
-    relative: PurePosixPath  # where its output goes below the output directory
-    path: str | None = None
-    data: bytes | str | None = None
-    url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +103,8 @@ def _clean_source(source: Source, options: Options) -> Outcome:
             site=options.site,
             source=str(source.relative),
             registry=registry_for(options),
+            doc_id=source.id,
+            crawl_date=source.crawl_date,
         )
         return Outcome(source, article=article.to_dict(audit=options.audit))
     except CleanerError as exc:
@@ -139,13 +131,6 @@ def clean_many(sources: Iterable[Source], options: Options, *, jobs: int = 1) ->
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from pool.map(_clean_pair, ((source, options) for source in sources), chunksize=8)
-
-
-def record_source(record: Mapping[str, Any], index: int = 0) -> Source:
-    """An in-memory record: ``content`` (or ``html`` / ``text``), optional ``url`` and ``id``."""
-    content = record.get("content", record.get("html", record.get("text")))
-    name = str(record.get("id", record.get("source", index)))
-    return Source(name=name, relative=PurePosixPath(name), data=content, url=record.get("url"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,8 @@ class Document:
     kind: Kind
     url: str | None = None
     source: str | None = None
+    #: The record's id, when the page came in a record (JSONL, WARC, a pipeline).
+    id: str | None = None
     crawl_date: str | None = None
     encoding: str | None = None
     #: The bytes were read in a legacy encoding chosen among similarly plausible ones.
@@ -67,6 +69,8 @@ def load_document(
     url: str | None = None,
     source: str | None = None,
     kind: Kind | None = None,
+    doc_id: str | None = None,
+    crawl_date: str | None = None,
 ) -> Document:
     """Decode and classify one input. Raise InputError when it is not a readable page."""
     encoding: str | None = None
@@ -84,14 +88,15 @@ def load_document(
     if not text.strip():
         raise InputError("empty input")
     kind = kind or detect_kind(text)
-    crawl_date = None
     if kind == "text":
-        text, crawl_date = peel_crawl_stamp(text)
+        text, stamped = peel_crawl_stamp(text)
+        crawl_date = stamped or crawl_date  # the page's own stamp is the capture's date
     return Document(
         text=text,
         kind=kind,
         url=url,
         source=source,
+        id=doc_id,
         crawl_date=crawl_date,
         encoding=encoding,
         encoding_guessed=guessed,

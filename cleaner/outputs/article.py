@@ -33,6 +33,8 @@ class Removal:
 @dataclass(slots=True)
 class Article:
     site: str
+    #: The record's id; for a file, its path relative to the input root.
+    id: str | None = None
     site_name: str | None = None
     layout: str | None = None
     source: str | None = None
@@ -61,6 +63,7 @@ class Article:
 
     def to_dict(self, *, audit: bool = False) -> dict[str, Any]:
         data: dict[str, Any] = {
+            "id": self.id,
             "source": self.source,
             "site": self.site,
             "site_name": self.site_name,
