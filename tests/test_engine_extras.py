@@ -1,8 +1,10 @@
-"""The optional engines say which extra to install when it is missing (no Ray needed)."""
+"""The optional engines say which extra to install when it is missing (no Ray or datatrove needed)."""
 
+import importlib
 import sys
 import types
 
+import pytest
 from click.testing import CliRunner
 
 from cleaner.cli.app import main
@@ -15,3 +17,10 @@ def test_ray_without_ray_data_is_a_usage_error_naming_the_extra(monkeypatch, tmp
     result = CliRunner().invoke(main, ["clean", str(SEEDS), "-o", str(tmp_path / "out"), "--engine", "ray"])
     assert result.exit_code == 2
     assert result.stderr.strip() == 'Error: --engine ray needs Ray, which is not installed: pip install ".[ray]"'
+
+
+def test_the_datatrove_step_without_datatrove_names_the_extra(monkeypatch):
+    monkeypatch.setitem(sys.modules, "datatrove", None)
+    monkeypatch.delitem(sys.modules, "cleaner.engines.datatrove", raising=False)
+    with pytest.raises(ImportError, match=r'pip install "\.\[datatrove\]"'):
+        importlib.import_module("cleaner.engines.datatrove")

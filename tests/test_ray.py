@@ -1,6 +1,7 @@
 """Cleaning on Ray Data gives the same outputs as cleaning locally (slow: starts a Ray runtime)."""
 
 import json
+import re
 from pathlib import PurePosixPath
 
 import pytest
@@ -9,7 +10,7 @@ from click.testing import CliRunner
 from cleaner.batch import Options, Source, clean_many, discover, record_source
 from cleaner.cli.app import main
 from cleaner.outputs.article import Article
-from tests.paths import SEEDS
+from tests.paths import ROOT, SEEDS
 
 pytestmark = pytest.mark.slow
 
@@ -117,3 +118,18 @@ def test_the_article_columns_are_the_article_fields():
     fields = list(Article(site="generic").to_dict(audit=True))
     assert article_schema(audit=True).names == [*fields, "error"]
     assert article_schema().names == [*(name for name in fields if name != "removed"), "error"]
+
+
+def test_the_readme_example_runs_as_written(ray, tmp_path):
+    import pyarrow.parquet as pq
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (example,) = [block for block in re.findall(r"```python\n(.+?)```", readme, re.S) if "map_batches" in block]
+    # Ray's workers started in the test's directory, not in tmp_path: the paths are made absolute.
+    example = example.replace('"records.jsonl"', repr(str(tmp_path / "records.jsonl")))
+    example = example.replace('"clean/"', repr(str(tmp_path / "clean")))
+    (tmp_path / "records.jsonl").write_text("".join(json.dumps(record) + "\n" for record in RECORDS), encoding="utf-8")
+    exec(example, {})
+    table = pq.read_table(tmp_path / "clean")
+    assert sorted(table.column("id").to_pylist()) == ["https://example.org/no-id", "rec-1", "rec-2"]
+    assert table.column("error").null_count == 3
