@@ -830,8 +830,17 @@ ALL_BOILERPLATE = {
 
 
 def with_extra_text(page: Page, head: list[list[str]], tail: list[list[str]]) -> str:
-    """The page's dump with more boilerplate before its head and after its tail."""
-    extended = Page(page.site, page.body, groups=[*head, *page.groups, *tail], compact=page.compact)
+    """The page's dump with more boilerplate before its head and after its tail. A capture cut
+    short stays cut at the same place: it gains no head (or no tail) from the extra blocks."""
+    extended = Page(
+        page.site,
+        page.body,
+        groups=[*head, *page.groups, *tail],
+        compact=page.compact,
+        body_start=page.body_start + len(head),
+        body_end=page.body_end + len(head),
+        cut=page.cut,
+    )
     return extended.text
 
 
