@@ -1,0 +1,90 @@
+"""Learned patterns put to use: added to a site's rule, or made into a rule of their own.
+
+For a site with a rule, learned drop patterns and selectors are appended to every layout
+(the rule's own patterns keep precedence; its landmarks are left alone). For pages with no
+rule, a rule is made of the learned drops and anchors alone and replaces the generic line
+heuristics for the pages of that group.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from cleaner.extract.lines import split_lines
+from cleaner.learn.groups import group_for
+from cleaner.learn.state import LearnedGroup, LearnedState
+from cleaner.rules.schema import HtmlRule, Layout, LinePattern, SiteRule, TextRule
+
+#: The id a rule made of learned patterns alone carries; outputs still say ``generic``.
+LEARNED_RULE_ID = "learned"
+LEARNED_LAYOUT = "learned"
+
+_AUGMENTED: dict[tuple[int, str], tuple[SiteRule, LearnedGroup, SiteRule]] = {}
+_STANDALONE: dict[int, tuple[LearnedGroup, SiteRule]] = {}
+
+
+def line_patterns(group: LearnedGroup, role: str) -> tuple[LinePattern, ...]:
+    return tuple(
+        LinePattern(id=item.id, pattern=item.pattern, region=item.region)  # type: ignore[arg-type]
+        for item in group.patterns
+        if item.role == role
+    )
+
+
+def augmented_rule(rule: SiteRule, group: LearnedGroup) -> SiteRule:
+    """``rule`` with the group's learned drops and selectors added to each layout."""
+    cached = _AUGMENTED.get((id(group), rule.id))
+    if cached is not None and cached[0] is rule and cached[1] is group:
+        return cached[2]
+    drops = line_patterns(group, "drop")
+    selectors = tuple(item.selector for item in group.selectors)
+    layouts = []
+    for layout in rule.layouts:
+        text = layout.text
+        if text is not None and drops:
+            text = replace(text, boilerplate=(*text.boilerplate, *drops))
+        html = layout.html
+        if html is not None and selectors:
+            html = replace(html, drop=(*html.drop, *selectors))
+        layouts.append(replace(layout, text=text, html=html))
+    augmented = replace(rule, layouts=tuple(layouts))
+    _AUGMENTED[(id(group), rule.id)] = (rule, group, augmented)
+    return augmented
+
+
+def standalone_rule(group: LearnedGroup) -> SiteRule:
+    """A rule made of the group's learned patterns alone, for pages no site rule covers."""
+    cached = _STANDALONE.get(id(group))
+    if cached is not None and cached[0] is group:
+        return cached[1]
+    text = TextRule(
+        boilerplate=line_patterns(group, "drop"),
+        head_anchors=line_patterns(group, "head_anchor"),
+        tail_anchors=line_patterns(group, "tail_anchor"),
+    )
+    html = HtmlRule(drop=tuple(item.selector for item in group.selectors))
+    rule = SiteRule(
+        id=LEARNED_RULE_ID,
+        name="",
+        domains=(),
+        layouts=(Layout(name=LEARNED_LAYOUT, text=text, html=html),),
+        language=None,
+        origin=f"learned from {group.size} pages ({group.key})",
+    )
+    _STANDALONE[id(group)] = (group, rule)
+    return rule
+
+
+def rule_with_learning(
+    state: LearnedState, rule: SiteRule | None, url: str | None, text: str, kind: str, source: str | None = None
+) -> tuple[SiteRule | None, bool]:
+    """The rule to clean a page with under ``state``, and whether learned patterns apply:
+    the page's rule with its group's patterns added, a rule of learned patterns alone for a
+    page without one, or ``rule`` unchanged when its group learned nothing."""
+    lines = [line.text for line in split_lines(text)] if kind == "text" and rule is None and url is None else []
+    group = group_for(state, rule, url, lines, source)
+    if group is None or not group.learned_anything:
+        return rule, False
+    if rule is not None:
+        return augmented_rule(rule, group), True
+    return standalone_rule(group), True

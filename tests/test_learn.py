@@ -1,0 +1,192 @@
+"""Learning a site's boilerplate from its own pages: induce, --learn, learned state, rejections."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from cleaner.cli.app import main
+from cleaner.learn.learner import PageSample, learn_group
+from cleaner.learn.state import load_state
+from cleaner.learn.writer import rule_source
+from cleaner.rules.registry import Registry, load_file
+
+TOPICS = [
+    "harbour",
+    "orchard",
+    "library",
+    "bridge",
+    "market",
+    "theatre",
+    "museum",
+    "railway",
+]
+QUOTE = "“We will rebuild every street of this town, stone by stone, whatever it costs us,” the mayor told the crowd."
+
+
+def invented_page(number: int, topic: str, *, quote: bool = False) -> str:
+    """An invented page of an invented site: a menu, a dateline, an appeal, an article, a footer."""
+    body = [
+        f"The {topic} committee met on Tuesday to discuss plans for the coming season in detail.",
+        f"Residents asked how the {topic} would be paid for, and the committee promised a full answer.",
+    ]
+    if quote:
+        body.append(QUOTE)
+    body += [
+        f"Work on the {topic} is due to start in spring if the council approves the budget next month.",
+        f"Local traders said the {topic} would bring more visitors to the old quarter of the town.",
+    ]
+    return "\n".join(
+        [
+            "Home",
+            "Sections",
+            f"A new plan for the {topic}, number {number}",
+            f"by Ada Finch March {number + 1}, 2024 {number + 1}:15 PM {number + 2} min read",
+            "Listen to this story",
+            *body,
+            "Keep the Gazette free for everyone: give what you can today.",
+            "Newsletter",
+            "Sign up for the morning briefing",
+            f"Copyright © {2010 + number} The Invented Gazette",
+        ]
+    )
+
+
+def write_pages(folder: Path, *, quote_on: tuple[int, ...] = ()) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for number, topic in enumerate(TOPICS):
+        path = folder / f"page{number}.txt"
+        path.write_text(invented_page(number, topic, quote=number in quote_on), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_induce_writes_a_rule_that_check_accepts_and_that_cleans_the_pages(tmp_path):
+    pages = write_pages(tmp_path / "pages")
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    runner = CliRunner()
+    result = runner.invoke(
+        main,
+        [
+            "induce",
+            str(tmp_path / "pages"),
+            "--name",
+            "gazette",
+            "--domain",
+            "gazette.example",
+            "-o",
+            str(rules / "gazette.py"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    source = (rules / "gazette.py").read_text(encoding="utf-8")
+    assert "pages (" in source and "e.g." in source  # a comment per pattern: share and example
+    checked = runner.invoke(main, ["check", str(rules / "gazette.py")])
+    assert checked.exit_code == 0, checked.output
+    cleaned = runner.invoke(
+        main, ["clean", str(pages[0]), "--rules", str(rules), "--site", "gazette", "--no-builtin-rules"]
+    )
+    assert cleaned.exit_code == 0, cleaned.output
+    article = json.loads(cleaned.stdout.splitlines()[0])
+    assert "The harbour committee met on Tuesday" in article["text"]
+    for boilerplate in ("Listen to this story", "Keep the Gazette free", "Sign up for the morning", "Copyright"):
+        assert boilerplate not in article["text"]
+
+
+def test_learn_keeps_a_quote_that_other_articles_repeat(tmp_path):
+    write_pages(tmp_path / "pages", quote_on=(1, 3, 5, 7))
+    result = CliRunner().invoke(
+        main,
+        [
+            "clean",
+            str(tmp_path / "pages"),
+            "--learn",
+            "--no-builtin-rules",
+            "--audit",
+            "--report",
+            str(tmp_path / "r.json"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    articles = [json.loads(line) for line in result.stdout.splitlines()]
+    quoted = [a for a in articles if a["source"] in ("page1.txt", "page3.txt", "page5.txt", "page7.txt")]
+    assert len(quoted) == 4
+    for article in quoted:
+        assert QUOTE in article["text"]
+        assert "learned_rule" in article["warnings"]
+        assert "Keep the Gazette free" not in article["text"]
+        assert any(removal["rule"].startswith("learned:") for removal in article["removed"])
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    group = report["learning"][0]
+    assert group["pages"] == 8 and group["patterns"]
+
+
+def test_rejected_candidates_say_why():
+    samples = [PageSample(tuple(invented_page(n, t, quote=n % 2 == 1).split("\n"))) for n, t in enumerate(TOPICS)]
+    group = learn_group("text:x", "text", samples)
+    reasons = {item.example: item.reason for item in group.rejected}
+    assert QUOTE in reasons
+    assert "inside article bodies" in reasons[QUOTE] or "quote" in reasons[QUOTE]
+    assert not any(pattern.example == QUOTE for pattern in group.patterns)
+
+
+def test_a_group_too_small_learns_nothing_and_says_so(tmp_path):
+    write_pages(tmp_path / "pages")
+    for extra in list((tmp_path / "pages").iterdir())[2:]:
+        extra.unlink()
+    result = CliRunner().invoke(main, ["clean", str(tmp_path / "pages"), "--learn", "--no-builtin-rules"])
+    assert result.exit_code == 0
+    assert "too few pages to learn from" in result.stderr
+
+
+def test_learned_state_is_json_that_round_trips(tmp_path):
+    write_pages(tmp_path / "pages")
+    state_file = tmp_path / "learned.json"
+    runner = CliRunner()
+    first = runner.invoke(
+        main, ["clean", str(tmp_path / "pages"), "--learn", "--learned-rules", str(state_file), "--no-builtin-rules"]
+    )
+    assert first.exit_code == 0, first.output
+    data = json.loads(state_file.read_text(encoding="utf-8"))
+    assert data["format"] == "cleaner-learned-state"
+    state = load_state(state_file)
+    assert json.loads(state.to_json()) == data
+    again = runner.invoke(
+        main, ["clean", str(tmp_path / "pages"), "--learned-rules", str(state_file), "--no-builtin-rules"]
+    )
+    assert again.exit_code == 0, again.output
+    assert [json.loads(line)["text"] for line in again.stdout.splitlines()] == [
+        json.loads(line)["text"] for line in first.stdout.splitlines()
+    ]
+
+
+def test_learned_rules_file_that_is_not_a_state_is_a_usage_error(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}", encoding="utf-8")
+    write_pages(tmp_path / "pages")
+    result = CliRunner().invoke(main, ["clean", str(tmp_path / "pages"), "--learned-rules", str(bad)])
+    assert result.exit_code == 2
+    assert "not a learned state" in result.output
+
+
+def test_no_builtin_rules_loads_no_builtin_site(tmp_path):
+    result = CliRunner().invoke(main, ["clean", "-", "--no-builtin-rules", "--site", "moscow_times"], input="x\n")
+    assert result.exit_code == 2
+    assert "no rule for site" in result.output
+
+
+def test_written_rule_holds_only_literals(tmp_path):
+    """A page line with quotes and backslashes ends up as a string literal, never as code."""
+    tricky = '")); import os  # \\ evil'
+    pages = [PageSample((tricky, f"Unique line {n} of an invented page.", "Footer text")) for n in range(4)]
+    group = learn_group("text:x", "text", pages)
+    source = rule_source(group, rule_id="tricky", name="Tricky", domains=("tricky.example",))
+    path = tmp_path / "tricky.py"
+    path.write_text(source, encoding="utf-8")
+    registry = Registry()
+    assert load_file(registry, path, override=True) is not None, registry.problems
+    assert "import os" not in [line.strip() for line in source.splitlines()]
