@@ -8,7 +8,9 @@ For each site of the development set (``../shared/eval``), five ways to clean it
   (d) generic + learn      no rule, patterns learned from all the site's pages;
   (e) induced, held out    a rule induced (``cleaner induce``) from the other half of the
                            site's pages (split halves, each half cleaned with the rule of the
-                           other), dropped into a rule folder with the built-in rules off.
+                           other), dropped into a rule folder with the built-in rules off;
+  (f) learned, halves      no rule, a learned state from the other half (as a saved
+                           ``--learned-rules`` state is reused on new pages).
 
 Each is scored with the set's own ``score.py`` (body-line precision / recall / F1). Page
 texts come from --texts, $REAL_PAGES or ~/.cache/real-pages; they belong to their publishers.
@@ -78,12 +80,25 @@ def induced_halves(site: str, docs: list[Document]) -> list[str]:
     return [texts[i] for i in range(len(docs))]
 
 
+def learned_halves(site: str, docs: list[Document]) -> list[str]:
+    """Each half cleaned with no rule and the state learned from the other half (saved and
+    reused, as ``--learned-rules`` does): its pages are recognised by text signature."""
+    texts: dict[int, str] = {}
+    halves = [list(range(0, len(docs), 2)), list(range(1, len(docs), 2))]
+    for learn_half, clean_half in ((halves[0], halves[1]), (halves[1], halves[0])):
+        state = learn_from_documents([docs[i] for i in learn_half], NO_RULES)
+        for i in clean_half:
+            texts[i] = clean_document(docs[i], registry=NO_RULES, learned=state).text
+    return [texts[i] for i in range(len(docs))]
+
+
 RUNS: dict[str, Cleaner] = {
     "(a) built-in rule": rule_only,
     "(b) rule + learn": rule_learn,
     "(c) generic": generic,
     "(d) generic + learn": generic_learn,
     "(e) induced, halves": induced_halves,
+    "(f) learned, halves": learned_halves,
 }
 BUILTIN = load_registry(use_env=False, use_entry_points=False)
 NO_RULES = load_registry(use_env=False, use_entry_points=False, builtin=False)

@@ -79,7 +79,9 @@ def clean_document(
         article.warn("learned_rule")
     if learned_rule is not None:
         # No site rule, but patterns learned from the page's group: they replace the generic heuristics.
-        article = extract_with_rule(document, learned_rule, learned_rule.layouts[0], article)
+        from cleaner.learn.apply import extract_learned
+
+        article = extract_learned(document, learned_rule, article)
     elif rule is None:
         extract_generic(document, article)
     else:

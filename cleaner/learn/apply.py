@@ -10,9 +10,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from cleaner.extract.generic import extract_generic_page
 from cleaner.extract.lines import split_lines
+from cleaner.inputs.document import Document
 from cleaner.learn.groups import group_for
 from cleaner.learn.state import LearnedGroup, LearnedState
+from cleaner.outputs.article import Article, Removal
+from cleaner.pipeline import extract_with_rule
 from cleaner.rules.schema import HtmlRule, Layout, LinePattern, SiteRule, TextRule
 
 #: The id a rule made of learned patterns alone carries; outputs still say ``generic``.
@@ -88,3 +92,35 @@ def rule_with_learning(
     if rule is not None:
         return augmented_rule(rule, group), True
     return standalone_rule(group), True
+
+
+def extract_learned(document: Document, rule: SiteRule, article: Article) -> Article:
+    """Clean a page that has no site rule with the patterns learned for its group.
+
+    Where a learned landmark is found on the page, the learned rule reads it as a site rule
+    would (head, body, tail). Where none is, position says nothing: the generic heuristics
+    pick the article's lines, and the learned patterns still remove what they name."""
+    layout = rule.layouts[0]
+    if document.kind != "text" or layout.text is None:
+        return extract_with_rule(document, rule, layout, article)
+    learned = extract_with_rule(document, rule, layout, article)
+    if "rule_anchor_missing" not in learned.warnings:
+        return learned
+    # No learned landmark on the page: what stands above the first line the generic
+    # heuristics take for prose (a headline, a dateline, a menu) is not article text.
+    generic = Article(site=article.site)
+    extract_generic_page(document, generic)
+    first = next((block.text for block in generic.blocks if block.type == "paragraph"), None)
+    texts = [block.text for block in learned.blocks]
+    if first is None or first not in texts:
+        return learned
+    start = texts.index(first)
+    learned.removed += [Removal(rule="learned:head", text=block.text) for block in learned.blocks[:start]]
+    learned.blocks = learned.blocks[start:]
+    return learned
+
+
+def line_patterns_of(text_rule: TextRule) -> tuple[LinePattern, ...]:
+    return tuple(
+        item for item in (*text_rule.boilerplate, *text_rule.head_anchors, *text_rule.tail_anchors) if item.lines == 1
+    )

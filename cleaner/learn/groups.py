@@ -2,13 +2,14 @@
 
 Pages with a rule group by rule id; pages without one but with a URL by host; the rest by
 the folder they sit in (text dumps often hold a body alone, with too little of their site
-to tell it). A text group keeps its signature, the short lines its pages repeat most, so a
-page seen later finds its group again when it shares at least ``_SHARED_LINES`` of them.
+to tell it). A page seen later finds its text group by its folder, or else by the group's
+signature, the short lines its pages repeat most, when it shares at least ``_SHARED_LINES``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import PurePosixPath
 
 from cleaner.detect.site import host_of
 from cleaner.learn.shapes import shape_of
@@ -29,6 +30,11 @@ def group_key(rule: SiteRule | None, url: str | None) -> str | None:
     return f"domain:{host}" if host else None
 
 
+def folder_key(source: str | None) -> str:
+    """The group of a page without a rule or URL: the folder it sits in (relative to its input root)."""
+    return f"text:{PurePosixPath(source or '').parent}"
+
+
 def signature_keys(lines: Sequence[str]) -> set[str]:
     return {shape_of(line).key for line in lines if len(line.split()) <= _SIGNATURE_WORDS}
 
@@ -44,6 +50,9 @@ def group_for(
     member_of = state.group_of_member(source)
     if member_of is not None and member_of.kind == "text":
         return member_of
+    same_folder = state.group(folder_key(source)) if source else None
+    if same_folder is not None:
+        return same_folder
     keys = signature_keys(lines)
     best: tuple[int, LearnedGroup] | None = None
     for group in state.groups:

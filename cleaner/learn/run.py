@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from cleaner.errors import CleanerError
 from cleaner.extract.lines import split_lines
 from cleaner.inputs.document import Document, load_document
 from cleaner.inputs.source import Source
-from cleaner.learn.groups import group_key
+from cleaner.learn.groups import folder_key, group_key
 from cleaner.learn.html import SelectorLearner
 from cleaner.learn.learner import MIN_PAGES, MIN_SHARE, PageSample, Position, learn_group
 from cleaner.learn.state import GroupKind, LearnedGroup, LearnedState
@@ -82,8 +82,7 @@ def learn_from_documents(
     # Text dumps say little of their site (many are bodies alone): pages without a rule or
     # URL are grouped by the folder they sit in, and recognised later by what they share.
     for document in unplaced:
-        folder = str(PurePosixPath(document.source or "").parent)
-        _add(grouped.setdefault(f"text:{folder}", _Pages()), document, registry, None)
+        _add(grouped.setdefault(folder_key(document.source), _Pages()), document, registry, None)
     groups = [
         _learn(key, pages, has_rule=key in rules, min_pages=min_pages, min_share=min_share)
         for key, pages in grouped.items()
