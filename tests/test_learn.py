@@ -190,3 +190,28 @@ def test_written_rule_holds_only_literals(tmp_path):
     registry = Registry()
     assert load_file(registry, path, override=True) is not None, registry.problems
     assert "import os" not in [line.strip() for line in source.splitlines()]
+
+
+def invented_html(number: int, topic: str) -> str:
+    paragraphs = "".join(
+        f"<p>The {topic} plan number {number} was discussed at length by the council on a quiet evening {i}.</p>"
+        for i in range(4)
+    )
+    return (
+        "<html><head><title>Gazette</title></head><body>"
+        '<nav class="site-menu"><a href="/">Home</a> <a href="/s">Sections</a></nav>'
+        f"<article><h1>The {topic} plan</h1>{paragraphs}"
+        '<div class="newsletter-box"><p>Sign up for the morning briefing, every day at seven.</p></div>'
+        "</article></body></html>"
+    )
+
+
+def test_induce_learns_drop_selectors_of_repeated_html_subtrees(tmp_path):
+    folder = tmp_path / "html"
+    folder.mkdir()
+    for number, topic in enumerate(TOPICS):
+        (folder / f"page{number}.html").write_text(invented_html(number, topic), encoding="utf-8")
+    result = CliRunner().invoke(main, ["induce", str(folder), "--name", "gazette", "--domain", "gazette.example"])
+    assert result.exit_code == 0, result.output
+    assert "'div.newsletter-box'" in result.stdout
+    assert "article" not in [line.strip().strip("',") for line in result.stdout.splitlines()]

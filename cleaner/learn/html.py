@@ -37,7 +37,7 @@ class SelectorLearner:
         examples: dict[tuple[str, str], str] = {}
         for html in pages:
             found = _subtrees(html)
-            seen.update(found)
+            seen.update(found.keys())
             for item, text in found.items():
                 examples.setdefault(item, text)
         learned: list[LearnedSelector] = []
