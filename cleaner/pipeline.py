@@ -88,6 +88,10 @@ def clean_document(
         layout = choose_layout(rule, document.text, page_date=layout_date(document), kind=document.kind)
         article.site, article.site_name, article.language = rule.id, rule.name, rule.language
         article = extract_with_rule(document, rule, layout, article)
+    if learning_applies and with_learning is not None:
+        from cleaner.learn.apply import mark_learned
+
+        mark_learned(article, with_learning)
     if not article.blocks:
         article.warn("empty_body")
         if guard.holds_no_article(article):

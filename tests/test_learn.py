@@ -215,3 +215,51 @@ def test_induce_learns_drop_selectors_of_repeated_html_subtrees(tmp_path):
     assert result.exit_code == 0, result.output
     assert "'div.newsletter-box'" in result.stdout
     assert "article" not in [line.strip().strip("',") for line in result.stdout.splitlines()]
+
+
+GAZETTE_RULE = """
+from cleaner.rule import HtmlRule, Layout, SiteRule, TextRule
+
+RULE = SiteRule(
+    id="gazette",
+    name="Gazette",
+    domains=("gazette.example",),
+    layouts=(Layout(name="main", text=TextRule(), html=HtmlRule(content=("body",), drop=("nav.site-menu",))),),
+)
+"""
+
+
+def _html_pages(folder: Path) -> None:
+    folder.mkdir()
+    for number, topic in enumerate(TOPICS):
+        (folder / f"page{number}.html").write_text(invented_html(number, topic), encoding="utf-8")
+
+
+def _removals(stdout: str) -> list[tuple[str, str]]:
+    return [(r["rule"], r["text"]) for line in stdout.splitlines() for r in json.loads(line)["removed"]]
+
+
+def test_learned_html_selectors_are_marked_learned_in_the_audit_without_a_rule(tmp_path):
+    _html_pages(tmp_path / "html")
+    result = CliRunner().invoke(main, ["clean", str(tmp_path / "html"), "--learn", "--no-builtin-rules", "--audit"])
+    assert result.exit_code == 0, result.output
+    removals = _removals(result.stdout)
+    newsletter = [rule for rule, text in removals if text.startswith("Sign up for the morning briefing")]
+    assert newsletter and all(rule == "learned:html.drop:div.newsletter-box" for rule in newsletter)
+    assert not any(rule.startswith("html.drop:") for rule, _ in removals)
+
+
+def test_learned_html_selectors_are_marked_learned_next_to_a_rule_s_own(tmp_path):
+    _html_pages(tmp_path / "html")
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "gazette.py").write_text(GAZETTE_RULE, encoding="utf-8")
+    args = ["clean", str(tmp_path / "html"), "--rules", str(rules), "--site", "gazette", "--audit"]
+    result = CliRunner().invoke(main, [*args, "--learn"])
+    assert result.exit_code == 0, result.output
+    removals = _removals(result.stdout)
+    assert len([r for r, _ in removals if r == "learned:html.drop:div.newsletter-box"]) == len(TOPICS)
+    # The rule's own selector keeps its name, even where learning found it too.
+    assert len([r for r, _ in removals if r == "html.drop:nav.site-menu"]) == len(TOPICS)
+    without = CliRunner().invoke(main, args)
+    assert not any(rule.startswith("learned:") for rule, _ in _removals(without.stdout))

@@ -120,6 +120,39 @@ def extract_learned(document: Document, rule: SiteRule, article: Article) -> Art
     return learned
 
 
+#: The audit name of a removal by a learned HTML selector: ``learned:html.drop:<selector>``.
+LEARNED_DROP = "learned:"
+
+
+def _learned_selectors(rule: SiteRule) -> frozenset[str]:
+    """The drop selectors ``rule`` holds because they were learned (not the site rule's own)."""
+    for original, group, augmented in _AUGMENTED.values():
+        if augmented is rule:
+            own = {selector for layout in original.layouts if layout.html for selector in layout.html.drop}
+            return frozenset(item.selector for item in group.selectors) - own
+    for group, standalone in _STANDALONE.values():
+        if standalone is rule:
+            return frozenset(item.selector for item in group.selectors)
+    return frozenset()
+
+
+def mark_learned(article: Article, rule: SiteRule) -> None:
+    """Name every removal a learned HTML selector made ``learned:html.drop:<selector>`` in the
+    audit (learned line patterns carry ``learned:`` ids already)."""
+    selectors = _learned_selectors(rule)
+    if not selectors:
+        return
+    article.removed = [
+        replace(removal, rule=LEARNED_DROP + removal.rule) if _by_selector(removal.rule, selectors) else removal
+        for removal in article.removed
+    ]
+
+
+def _by_selector(rule_name: str, selectors: frozenset[str]) -> bool:
+    kind, _, selector = rule_name.partition(":")
+    return kind == "html.drop" and selector in selectors
+
+
 def line_patterns_of(text_rule: TextRule) -> tuple[LinePattern, ...]:
     return tuple(
         item for item in (*text_rule.boilerplate, *text_rule.head_anchors, *text_rule.tail_anchors) if item.lines == 1
