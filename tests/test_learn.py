@@ -263,3 +263,59 @@ def test_learned_html_selectors_are_marked_learned_next_to_a_rule_s_own(tmp_path
     assert len([r for r, _ in removals if r == "html.drop:nav.site-menu"]) == len(TOPICS)
     without = CliRunner().invoke(main, args)
     assert not any(rule.startswith("learned:") for rule, _ in _removals(without.stdout))
+
+
+REPLACEMENT_RULE = """
+from cleaner.rule import Layout, LinePattern, SiteRule, TextRule
+
+RULE = SiteRule(
+    id="moscow_times",
+    name="Replacement",
+    domains=("gazette.example",),
+    layouts=(
+        Layout(
+            name="main",
+            text=TextRule(
+                boilerplate=(LinePattern(id="moscow_times.briefing", pattern="Sign up for the morning briefing"),)
+            ),
+        ),
+    ),
+)
+"""
+
+
+def _replacement(tmp_path: Path) -> Path:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "replacement.py").write_text(REPLACEMENT_RULE, encoding="utf-8")
+    return rules
+
+
+def test_sites_with_no_builtin_rules_lists_only_the_given_ones(tmp_path):
+    rules = _replacement(tmp_path)
+    result = CliRunner().invoke(main, ["sites", "--json", "--rules", str(rules), "--no-builtin-rules"])
+    assert result.exit_code == 0, result.output
+    assert [(row["id"], row["name"]) for row in json.loads(result.stdout)] == [("moscow_times", "Replacement")]
+    builtin = CliRunner().invoke(main, ["sites", "--json"])
+    assert len(json.loads(builtin.stdout)) > 1
+
+
+def test_check_with_no_builtin_rules_checks_a_replacement_alone(tmp_path):
+    rule = _replacement(tmp_path) / "replacement.py"
+    clash = CliRunner().invoke(main, ["check", str(rule)])
+    assert clash.exit_code == 1 and "already defined" in clash.output
+    alone = CliRunner().invoke(main, ["check", str(rule), "--no-builtin-rules"])
+    assert alone.exit_code == 0, alone.output
+    assert "moscow_times" in alone.output and "pass" in alone.output
+
+
+def test_explain_with_no_builtin_rules_uses_the_given_rules_only(tmp_path):
+    rules = _replacement(tmp_path)
+    page = write_pages(tmp_path / "pages")[0]
+    runner = CliRunner()
+    missing = runner.invoke(main, ["explain", str(page), "--no-builtin-rules", "--site", "moscow_times"])
+    assert missing.exit_code == 2 and "no rule for site" in missing.output
+    args = ["explain", str(page), "--json", "--site", "moscow_times", "--rules", str(rules), "--no-builtin-rules"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "moscow_times.briefing" in result.stdout

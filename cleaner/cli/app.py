@@ -286,10 +286,11 @@ def _to_directory(outcomes, sources: list[Source], out_dir: Path, fmt: str, repo
 @main.command("sites")
 @rules_option
 @override_option
+@no_builtin_option
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def sites_command(rule_dirs: tuple[str, ...], override: bool, as_json: bool) -> None:
+def sites_command(rule_dirs: tuple[str, ...], override: bool, no_builtin: bool, as_json: bool) -> None:
     """List the site rules: id, name, domains, layouts, and where each was loaded from."""
-    registry = registry_for(Options(rule_dirs=rule_dirs, override=override))
+    registry = registry_for(Options(rule_dirs=rule_dirs, override=override, builtin_rules=not no_builtin))
     _report_problems(registry)
     rows = [
         {
