@@ -10,6 +10,7 @@ from cleaner.detect.html import site_from_html
 from cleaner.detect.site import choose_layout, date_from_url, signature_score, site_from_text, site_from_url
 from cleaner.extract.generic import extract_generic_page
 from cleaner.extract.html import extract_html
+from cleaner.extract.prose_head import cut_before_prose
 from cleaner.extract.text import extract_text
 from cleaner.inputs.document import Document, Kind, load_document
 from cleaner.outputs.article import Article
@@ -113,6 +114,8 @@ def extract_with_rule(document: Document, rule: SiteRule, layout: Layout, articl
     if document.kind == "text" and layout.text is not None:
         article.layout = layout.name
         landmarks_found = extract_text(document.text, rule, layout.text, article)
+        if layout.text.head_until_prose:
+            cut_before_prose(document, article)
     elif document.kind == "html":
         article.layout = layout.name
         landmarks_found = extract_html(document.text, rule, layout, article, url=document.url)

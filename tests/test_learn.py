@@ -319,3 +319,38 @@ def test_explain_with_no_builtin_rules_uses_the_given_rules_only(tmp_path):
     result = runner.invoke(main, args)
     assert result.exit_code == 0, result.output
     assert "moscow_times.briefing" in result.stdout
+
+
+def test_an_induced_rule_cuts_the_head_of_a_page_its_landmarks_miss(tmp_path):
+    write_pages(tmp_path / "pages")
+    rules = tmp_path / "rules"
+    runner = CliRunner()
+    induced = runner.invoke(
+        main, ["induce", str(tmp_path / "pages"), "--name", "gazette", "--domain", "gazette.example"]
+    )
+    assert induced.exit_code == 0, induced.output
+    assert "head_until_prose=True" in induced.stdout
+    rules.mkdir()
+    (rules / "gazette.py").write_text(induced.stdout, encoding="utf-8")
+    # A page of another era of the site: none of the learned lines is on it.
+    page = tmp_path / "older.txt"
+    page.write_text(
+        "\n".join(
+            [
+                "Front page",
+                "Ferry timetable changes for the winter",
+                "Posted in Transport by Lina Brook",
+                "The ferry company said on Monday that boats will run every two hours from November onwards.",
+                "Commuters said the change would make the morning crossing far harder for families.",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    args = ["clean", str(page), "--rules", str(rules), "--site", "gazette", "--no-builtin-rules", "--audit"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    article = json.loads(result.stdout)
+    assert article["text"].startswith("The ferry company said on Monday")
+    assert "Commuters said" in article["text"]
+    cut = [removal["text"] for removal in article["removed"] if removal["rule"] == "head:before_prose"]
+    assert "Posted in Transport by Lina Brook" in cut

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from cleaner.extract.generic import extract_generic_page
 from cleaner.extract.lines import split_lines
+from cleaner.extract.prose_head import BEFORE_PROSE
 from cleaner.inputs.document import Document
 from cleaner.learn.groups import group_for
 from cleaner.learn.state import LearnedGroup, LearnedState
-from cleaner.outputs.article import Article, Removal
+from cleaner.outputs.article import Article
 from cleaner.pipeline import extract_with_rule
 from cleaner.rules.schema import HtmlRule, Layout, LinePattern, SiteRule, TextRule
 
@@ -65,6 +65,7 @@ def standalone_rule(group: LearnedGroup) -> SiteRule:
         boilerplate=line_patterns(group, "drop"),
         head_anchors=line_patterns(group, "head_anchor"),
         tail_anchors=line_patterns(group, "tail_anchor"),
+        head_until_prose=True,
     )
     html = HtmlRule(drop=tuple(item.selector for item in group.selectors))
     rule = SiteRule(
@@ -98,26 +99,10 @@ def extract_learned(document: Document, rule: SiteRule, article: Article) -> Art
     """Clean a page that has no site rule with the patterns learned for its group.
 
     Where a learned landmark is found on the page, the learned rule reads it as a site rule
-    would (head, body, tail). Where none is, position says nothing: the generic heuristics
-    pick the article's lines, and the learned patterns still remove what they name."""
-    layout = rule.layouts[0]
-    if document.kind != "text" or layout.text is None:
-        return extract_with_rule(document, rule, layout, article)
-    learned = extract_with_rule(document, rule, layout, article)
-    if "rule_anchor_missing" not in learned.warnings:
-        return learned
-    # No learned landmark on the page: what stands above the first line the generic
-    # heuristics take for prose (a headline, a dateline, a menu) is not article text.
-    generic = Article(site=article.site)
-    extract_generic_page(document, generic)
-    first = next((block.text for block in generic.blocks if block.type == "paragraph"), None)
-    texts = [block.text for block in learned.blocks]
-    if first is None or first not in texts:
-        return learned
-    start = texts.index(first)
-    learned.removed += [Removal(rule="learned:head", text=block.text) for block in learned.blocks[:start]]
-    learned.blocks = learned.blocks[start:]
-    return learned
+    would (head, body, tail); and whatever was found, what stands above the first paragraph
+    the generic heuristics take for prose goes as head (``head_until_prose``): landmarks
+    learned from a few pages say nothing of a page's own headline and dateline."""
+    return extract_with_rule(document, rule, rule.layouts[0], article)
 
 
 #: The audit name of a removal by a learned HTML selector: ``learned:html.drop:<selector>``.
@@ -140,15 +125,18 @@ def mark_learned(article: Article, rule: SiteRule) -> None:
     """Name every removal a learned HTML selector made ``learned:html.drop:<selector>`` in the
     audit (learned line patterns carry ``learned:`` ids already)."""
     selectors = _learned_selectors(rule)
-    if not selectors:
-        return
+    standalone = rule.id == LEARNED_RULE_ID
     article.removed = [
-        replace(removal, rule=LEARNED_DROP + removal.rule) if _by_selector(removal.rule, selectors) else removal
+        replace(removal, rule=LEARNED_DROP + removal.rule) if _learned(removal.rule, selectors, standalone) else removal
         for removal in article.removed
     ]
 
 
-def _by_selector(rule_name: str, selectors: frozenset[str]) -> bool:
+def _learned(rule_name: str, selectors: frozenset[str], standalone: bool) -> bool:
+    """Whether a removal was made by what was learned: a learned selector, or (for a rule of
+    learned patterns alone) the head cut above the first prose paragraph."""
+    if standalone and rule_name == BEFORE_PROSE:
+        return True
     kind, _, selector = rule_name.partition(":")
     return kind == "html.drop" and selector in selectors
 

@@ -68,6 +68,10 @@ def rule_source(group: LearnedGroup, *, rule_id: str, name: str, domains: tuple[
         _block("boilerplate", drops, " " * 16)
         + _block("head_anchors", heads, " " * 16)
         + _block("tail_anchors", tails, " " * 16)
+        # Landmarks learned from some pages miss on others: the lines above the first prose
+        # paragraph go as head on every page.
+        + " " * 16
+        + "head_until_prose=True,\n"
     )
     html = f"            html=HtmlRule(\n{_block('drop', selectors, ' ' * 16)}            ),\n" if selectors else ""
     signatures = "".join(f"        Signature({cue!r}),\n" for cue in _signatures(group))
