@@ -354,3 +354,47 @@ def test_an_induced_rule_cuts_the_head_of_a_page_its_landmarks_miss(tmp_path):
     assert "Commuters said" in article["text"]
     cut = [removal["text"] for removal in article["removed"] if removal["rule"] == "head:before_prose"]
     assert "Posted in Transport by Lina Brook" in cut
+
+
+def _named_pages(folder: Path) -> None:
+    """The invented site's pages, whose boilerplate names it in lines of two shapes."""
+    folder.mkdir(parents=True)
+    for number, topic in enumerate(TOPICS):
+        page = invented_page(number, topic) + "\nSubscribe to the Invented Gazette\nNews Feed"
+        (folder / f"page{number}.txt").write_text(page, encoding="utf-8")
+
+
+def test_names_come_from_repeated_lines_of_several_shapes():
+    pages = [
+        PageSample(tuple((invented_page(n, t) + "\nSubscribe to the Invented Gazette\nNews Feed").split("\n")))
+        for n, t in enumerate(TOPICS)
+    ]
+    group = learn_group("text:x", "text", pages)
+    assert group.names == ("Invented Gazette",)  # "News Feed" is one line: a menu item, no name
+
+
+def test_an_induced_rule_recognises_its_site_s_pages_and_not_others(tmp_path):
+    _named_pages(tmp_path / "pages")
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    runner = CliRunner()
+    args = ["induce", str(tmp_path / "pages"), "--name", "gazette", "--domain", "gazette.example"]
+    result = runner.invoke(main, [*args, "-o", str(rules / "gazette.py")])
+    assert result.exit_code == 0, result.output
+    assert runner.invoke(main, ["check", str(rules / "gazette.py")]).exit_code == 0
+    prose = "The council said on Friday that the new road would open to traffic before the end of the year."
+    pages = {
+        # A later design of the site: none of the learned lines, but the site's name.
+        "renamed.txt": f"The Invented Gazette weekend edition\n{prose}",
+        # Two of its repeated lines, without the name.
+        "lines.txt": f"Listen to this story\n{prose}\nSign up for the morning briefing",
+        # Another site that shares one menu line with it.
+        "other.txt": f"Listen to this story\n{prose}\nCopyright © 2020 The Other Paper",
+    }
+    sites = {}
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        cleaned = runner.invoke(main, ["clean", str(tmp_path / name), "--rules", str(rules), "--no-builtin-rules"])
+        assert cleaned.exit_code == 0, cleaned.output
+        sites[name] = json.loads(cleaned.stdout)["site"]
+    assert sites == {"renamed.txt": "gazette", "lines.txt": "gazette", "other.txt": "generic"}

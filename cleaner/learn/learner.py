@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from cleaner.extract.generic_text import is_prose
+from cleaner.learn.names import repeated_names
 from cleaner.learn.shapes import Shape, literal_pattern, shape_of, words
 from cleaner.learn.state import GroupKind, LearnedGroup, LearnedPattern, Rejected
 from cleaner.rules import patterns as rule_patterns
@@ -122,6 +123,8 @@ def learn_group(
             rejected.append(Rejected(example=candidate.example, pages=len(candidate.pages), reason=reason))
         learned.extend(found)
     rejected += _too_rare(counts, needed, shapes, pages)
+    on_pages = [[s.key if s is not None and counts[s.key] >= 2 else None for s in page] for page in shapes]
+    names = repeated_names([page.lines for page in pages], on_pages, min_pages=min_pages)
     return LearnedGroup(
         key=key,
         kind=kind,
@@ -129,6 +132,7 @@ def learn_group(
         patterns=tuple(_numbered(learned)),
         rejected=tuple(rejected[:MAX_REJECTED]),
         signature=tuple(sorted(candidates, key=lambda k: -len(candidates[k].pages))[:20]),
+        names=tuple(names),
     )
 
 

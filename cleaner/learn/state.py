@@ -76,6 +76,8 @@ class LearnedGroup:
     signature: tuple[str, ...] = ()
     #: The inputs (paths relative to their input root) the group was learned from.
     members: tuple[str, ...] = ()
+    #: Names the group's repeated lines hold (the site's own), to recognise its pages.
+    names: tuple[str, ...] = ()
 
     @property
     def learned_anything(self) -> bool:
@@ -178,6 +180,7 @@ def _group(data: Any) -> LearnedGroup:
         rejected=rejected,
         signature=tuple(str(item) for item in _list(data, "signature")),
         members=tuple(str(item) for item in _list(data, "members")),
+        names=tuple(str(item) for item in _list(data, "names")),
     )
 
 

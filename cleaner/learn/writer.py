@@ -6,12 +6,17 @@ each carries a comment with its page share and an example of what it removes.
 
 from __future__ import annotations
 
+import regex
+
 from cleaner.learn.state import LearnedGroup, LearnedPattern, LearnedSelector
 
-#: Exact lines with at least this many words and this page share identify the site's dumps.
-_SIGNATURE_WORDS = 3
-_SIGNATURE_SHARE = 0.25
-_MAX_SIGNATURES = 5
+#: Signatures: repeated lines of at least this many words on this share of the pages weigh
+#: half a cue each (two are needed), the site's names a whole one.
+_SIGNATURE_WORDS = 2
+_SIGNATURE_SHARE = 0.15
+_MAX_LINE_SIGNATURES = 8
+_LINE_WEIGHT = 0.5
+_NAME_WEIGHT = 1.0
 _EXAMPLE_CHARS = 70
 _REGION_WORDS = {"any": "anywhere", "head": "above the article", "tail": "below the article", "body": "in the article"}
 
@@ -39,15 +44,18 @@ def _selector(item: LearnedSelector, size: int, indent: str) -> str:
     return f"{indent}{_comment(item.pages, size, item.share, item.example)}\n{indent}{item.selector!r},\n"
 
 
-def _signatures(group: LearnedGroup) -> list[str]:
-    """Literal drop patterns that most pages share: ``^(?i:...)$`` cues that a dump is of this site."""
-    chosen = []
-    for item in group.patterns:
-        literal = item.pattern.startswith("(?i)") and "\\d" not in item.pattern and "(?:" not in item.pattern
+def _signatures(group: LearnedGroup) -> list[tuple[str, float]]:
+    """Cues that a dump is of this site, with their weights (the rule's ``min_score`` is 1):
+    a name its boilerplate repeats, found on any line, or two of its most widespread
+    repeated lines (in shape)."""
+    cues = [(rf"^.*\b(?i:{regex.escape(name)})\b", _NAME_WEIGHT) for name in group.names]
+    lines: list[str] = []
+    for item in sorted(group.patterns, key=lambda p: -p.pages):
         wide = item.share >= _SIGNATURE_SHARE and len(item.example.split()) >= _SIGNATURE_WORDS
-        if item.role == "drop" and literal and wide:
-            chosen.append(f"^(?i:{item.pattern[4:]})$")
-    return chosen[:_MAX_SIGNATURES]
+        if item.role == "drop" and wide and item.pattern not in lines:
+            lines.append(item.pattern)
+    cues += [(f"^(?:{pattern})$", _LINE_WEIGHT) for pattern in lines[:_MAX_LINE_SIGNATURES]]
+    return cues
 
 
 def _block(name: str, body: str, indent: str) -> str:
@@ -74,7 +82,7 @@ def rule_source(group: LearnedGroup, *, rule_id: str, name: str, domains: tuple[
         + "head_until_prose=True,\n"
     )
     html = f"            html=HtmlRule(\n{_block('drop', selectors, ' ' * 16)}            ),\n" if selectors else ""
-    signatures = "".join(f"        Signature({cue!r}),\n" for cue in _signatures(group))
+    signatures = "".join(f"        Signature({cue!r}, weight={weight}),\n" for cue, weight in _signatures(group))
     rejected = "".join(
         f"#   {item.pages} pages: {item.reason}: {_example(item.example)}\n" for item in group.rejected[:20]
     )
@@ -91,7 +99,7 @@ def rule_source(group: LearnedGroup, *, rule_id: str, name: str, domains: tuple[
         f"    id={rule_id!r},\n"
         f"    name={name!r},\n"
         f"    domains=({domain_items}),\n"
-        + (f"    signatures=(\n{signatures}    ),\n" if signatures else "")
+        + (f"    signatures=(\n{signatures}    ),\n    min_score=1.0,\n" if signatures else "")
         + "    layouts=(\n"
         "        Layout(\n"
         '            name="induced",\n'
