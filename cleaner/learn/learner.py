@@ -191,9 +191,10 @@ def _judge(candidate: _Candidate, total: int, *, anchors: bool) -> tuple[list[Le
     base = LearnedPattern(id="", role="drop", pattern=pattern, pages=pages, share=share, example=example)
     out: list[LearnedPattern] = []
     if not inside and not only_slots:
-        region = "head" if not tail else "tail" if not head else "any"
-        # A line seen only above or only below articles may still sit anywhere on another page.
-        out.append(replace(base, role="drop", region="any" if not prose else region))
+        # A line never seen inside an article, only above or below them, may still sit
+        # anywhere on another page (where the article sits on a page is an estimate, and an
+        # appeal moves between designs); a quote articles share is seen inside them.
+        out.append(replace(base, role="drop", region="any"))
     elif only_slots:
         for region, seen in (("head", head), ("tail", tail)):
             if seen:
