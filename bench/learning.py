@@ -35,7 +35,7 @@ from cleaner.inputs.document import Document, load_document
 from cleaner.learn.run import induce_group, learn_from_documents
 from cleaner.learn.state import LearnedState
 from cleaner.learn.writer import rule_source
-from cleaner.pipeline import clean_document
+from cleaner.pipeline import clean_document, resolve_site
 from cleaner.rules.registry import Registry, load_file, load_registry
 
 Cleaner = Callable[[str, list[Document]], list[str]]
@@ -63,29 +63,55 @@ def generic_learn(site: str, docs: list[Document]) -> list[str]:
     return [clean_document(d, registry=NO_RULES, learned=state).text for d in docs]
 
 
+def _halves(docs: list[Document]) -> list[tuple[list[int], list[int]]]:
+    """(learn, clean) index lists: every other page, both ways."""
+    even, odd = list(range(0, len(docs), 2)), list(range(1, len(docs), 2))
+    return [(even, odd), (odd, even)]
+
+
+def induced_registry(docs: list[Document]) -> Registry:
+    """A registry holding only the rule ``cleaner induce`` writes for ``docs``."""
+    group = induce_group(docs)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "induced_site.py"
+        path.write_text(rule_source(group, rule_id="induced_site", name="Induced", domains=("example.org",)))
+        registry = Registry()
+        if load_file(registry, path, override=True) is None:
+            raise SystemExit(f"the induced rule does not load: {registry.problems}")
+    return registry
+
+
 def induced_halves(site: str, docs: list[Document]) -> list[str]:
     """Each half of the pages cleaned with a rule induced from the other half."""
     texts: dict[int, str] = {}
-    halves = [list(range(0, len(docs), 2)), list(range(1, len(docs), 2))]
-    for learn_half, clean_half in ((halves[0], halves[1]), (halves[1], halves[0])):
-        group = induce_group([docs[i] for i in learn_half])
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / "induced_site.py"
-            path.write_text(rule_source(group, rule_id="induced_site", name="Induced", domains=("example.org",)))
-            registry = Registry()
-            if load_file(registry, path, override=True) is None:
-                raise SystemExit(f"the induced rule does not load: {registry.problems}")
+    for learn_half, clean_half in _halves(docs):
+        registry = induced_registry([docs[i] for i in learn_half])
         for i in clean_half:
             texts[i] = clean_document(docs[i], site="induced_site", registry=registry).text
     return [texts[i] for i in range(len(docs))]
+
+
+def induced_detection(pages: dict[str, list[Document]]) -> dict[str, tuple[int, int, int, int]]:
+    """Per site: held-out pages of the site that a rule induced from its other half
+    recognises without --site (by its signatures), and other sites' pages it claims."""
+    found: dict[str, tuple[int, int, int, int]] = {}
+    for site, docs in pages.items():
+        own = claimed = others = 0
+        for learn_half, clean_half in _halves(docs):
+            registry = induced_registry([docs[i] for i in learn_half])
+            own += sum(resolve_site(docs[i], registry)[0] is not None for i in clean_half)
+            foreign = [doc for other, other_docs in pages.items() if other != site for doc in other_docs]
+            claimed += sum(resolve_site(doc, registry)[0] is not None for doc in foreign)
+            others += len(foreign)
+        found[site] = (own, len(docs), claimed, others)
+    return found
 
 
 def learned_halves(site: str, docs: list[Document]) -> list[str]:
     """Each half cleaned with no rule and the state learned from the other half (saved and
     reused, as ``--learned-rules`` does): its pages are recognised by text signature."""
     texts: dict[int, str] = {}
-    halves = [list(range(0, len(docs), 2)), list(range(1, len(docs), 2))]
-    for learn_half, clean_half in ((halves[0], halves[1]), (halves[1], halves[0])):
+    for learn_half, clean_half in _halves(docs):
         state = learn_from_documents([docs[i] for i in learn_half], NO_RULES)
         for i in clean_half:
             texts[i] = clean_document(docs[i], registry=NO_RULES, learned=state).text
@@ -134,6 +160,10 @@ def main(argv: list[str] | None = None) -> int:
                 f"{name:22s} {key:17s} {row.get('pages', '-'):>5s} {row.get('P', '-'):>7s}"
                 f" {row.get('R', '-'):>7s} {row.get('F1', '-'):>6s}"
             )
+    print("\ninduced rule (other half), no --site: own pages recognised, other sites' pages claimed")
+    detection = induced_detection({site: _documents(paths) for site, paths in pages.items() if paths})
+    for site, (own, total, claimed, others) in detection.items():
+        print(f"{site:17s} {own:>3d}/{total:<3d} {claimed:>3d}/{others}")
     return 0
 
 
