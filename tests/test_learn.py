@@ -398,3 +398,48 @@ def test_an_induced_rule_recognises_its_site_s_pages_and_not_others(tmp_path):
         assert cleaned.exit_code == 0, cleaned.output
         sites[name] = json.loads(cleaned.stdout)["site"]
     assert sites == {"renamed.txt": "gazette", "lines.txt": "gazette", "other.txt": "generic"}
+
+
+PROMO_RULE = """
+from cleaner.rule import Layout, LinePattern, SiteRule, TextRule
+
+RULE = SiteRule(
+    id="gazette",
+    name="Gazette",
+    domains=("gazette.example",),
+    layouts=(
+        Layout(
+            name="main",
+            text=TextRule(
+                boilerplate=(LinePattern(id="promo", pattern=r"Our new podcast is out now, .*"),),
+                head_until_prose=True,
+            ),
+        ),
+    ),
+)
+"""
+
+
+def test_head_until_prose_starts_at_the_first_paragraph_the_rule_left_in_the_body(tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "gazette.py").write_text(PROMO_RULE, encoding="utf-8")
+    page = tmp_path / "page.txt"
+    lines = [
+        # Prose the generic path would take for the first paragraph, but the rule removes.
+        "Our new podcast is out now, with a fresh episode every morning for the journey to work.",
+        "Front page",
+        "Ferry timetable changes for the winter",
+        "Posted in Transport by Lina Brook",
+        "The ferry company said on Monday that boats will run every two hours from November onwards.",
+        "Commuters said the change would make the morning crossing far harder for families.",
+    ]
+    page.write_text("\n".join(lines), encoding="utf-8")
+    args = ["clean", str(page), "--rules", str(rules), "--site", "gazette", "--no-builtin-rules", "--audit"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    article = json.loads(result.stdout)
+    assert article["text"].startswith("The ferry company said on Monday")
+    removed = {removal["text"]: removal["rule"] for removal in article["removed"]}
+    assert removed[lines[0]] == "promo"
+    assert removed["Posted in Transport by Lina Brook"] == "head:before_prose"

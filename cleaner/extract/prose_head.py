@@ -17,10 +17,15 @@ def cut_before_prose(document: Document, article: Article) -> None:
     """Remove the body blocks above the page's first prose paragraph."""
     generic = Article(site=article.site)
     extract_generic_page(document, generic)
-    first = next((block.text for block in generic.blocks if block.type == "paragraph"), None)
-    texts = [block.text for block in article.blocks]
-    if first is None or first not in texts:
+    start = _first_prose(article, generic)
+    if start is None:
         return
-    start = texts.index(first)
     article.removed += [Removal(rule=BEFORE_PROSE, text=block.text) for block in article.blocks[:start]]
     article.blocks = article.blocks[start:]
+
+
+def _first_prose(article: Article, generic: Article) -> int | None:
+    """Index in ``article.blocks`` of the first of them the generic path kept as a paragraph
+    (one the rule removed, as boilerplate or metadata, is no start)."""
+    paragraphs = {block.text for block in generic.blocks if block.type == "paragraph"}
+    return next((index for index, block in enumerate(article.blocks) if block.text in paragraphs), None)
