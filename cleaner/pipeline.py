@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from cleaner import guard
 from cleaner.detect.html import site_from_html
 from cleaner.detect.site import choose_layout, date_from_url, signature_score, site_from_text, site_from_url
 from cleaner.extract.generic import extract_generic_page
 from cleaner.extract.html import extract_html
+from cleaner.extract.prose_head import cut_before_prose
 from cleaner.extract.text import extract_text
 from cleaner.inputs.document import Document, Kind, load_document
 from cleaner.outputs.article import Article
 from cleaner.rules.registry import Registry, default_registry
 from cleaner.rules.schema import Layout, SiteRule
+
+if TYPE_CHECKING:
+    from cleaner.learn.state import LearnedState
 
 GENERIC = "generic"
 
@@ -42,9 +47,24 @@ def resolve_site(document: Document, registry: Registry, site: str | None = None
     return page_rule, True
 
 
-def clean_document(document: Document, *, site: str | None = None, registry: Registry | None = None) -> Article:
+def clean_document(
+    document: Document,
+    *,
+    site: str | None = None,
+    registry: Registry | None = None,
+    learned: LearnedState | None = None,
+) -> Article:
     registry = registry or default_registry()
     rule, conflict = resolve_site(document, registry, site)
+    learned_rule, learning_applies = None, False
+    if learned is not None and site != GENERIC:
+        from cleaner.learn.apply import rule_with_learning
+
+        with_learning, learning_applies = rule_with_learning(
+            learned, rule, document.url, document.text, document.kind, document.source
+        )
+        if learning_applies:
+            rule, learned_rule = (with_learning, None) if rule is not None else (None, with_learning)
     article = Article(
         site=GENERIC,
         id=document.id or document.source,
@@ -56,12 +76,23 @@ def clean_document(document: Document, *, site: str | None = None, registry: Reg
         article.warn("site_conflict")
     if document.encoding_guessed:
         article.warn("encoding_guessed")
-    if rule is None:
+    if learning_applies:
+        article.warn("learned_rule")
+    if learned_rule is not None:
+        # No site rule, but patterns learned from the page's group: they replace the generic heuristics.
+        from cleaner.learn.apply import extract_learned
+
+        article = extract_learned(document, learned_rule, article)
+    elif rule is None:
         extract_generic(document, article)
     else:
         layout = choose_layout(rule, document.text, page_date=layout_date(document), kind=document.kind)
         article.site, article.site_name, article.language = rule.id, rule.name, rule.language
         article = extract_with_rule(document, rule, layout, article)
+    if learning_applies and with_learning is not None:
+        from cleaner.learn.apply import mark_learned
+
+        mark_learned(article, with_learning)
     if not article.blocks:
         article.warn("empty_body")
         if guard.holds_no_article(article):
@@ -83,6 +114,8 @@ def extract_with_rule(document: Document, rule: SiteRule, layout: Layout, articl
     if document.kind == "text" and layout.text is not None:
         article.layout = layout.name
         landmarks_found = extract_text(document.text, rule, layout.text, article)
+        if layout.text.head_until_prose:
+            cut_before_prose(document, article)
     elif document.kind == "html":
         article.layout = layout.name
         landmarks_found = extract_html(document.text, rule, layout, article, url=document.url)
@@ -109,10 +142,13 @@ def clean(
     registry: Registry | None = None,
     doc_id: str | None = None,
     crawl_date: str | None = None,
+    learned: LearnedState | None = None,
 ) -> Article:
     """Clean one page (text dump or HTML, str or bytes) into an Article.
 
     ``doc_id`` and ``crawl_date`` come from the record the page arrived in (JSONL, WARC); a
-    crawl stamp in a text dump takes precedence over ``crawl_date``."""
+    crawl stamp in a text dump takes precedence over ``crawl_date``. ``learned`` is a learned
+    state (``cleaner.learn``): the patterns of the page's group join its rule, or stand in for
+    the generic heuristics when it has none."""
     document = load_document(content, url=url, source=source, kind=kind, doc_id=doc_id, crawl_date=crawl_date)
-    return clean_document(document, site=site, registry=registry)
+    return clean_document(document, site=site, registry=registry, learned=learned)

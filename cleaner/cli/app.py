@@ -46,6 +46,12 @@ rules_option = click.option(
 override_option = click.option(
     "--override", is_flag=True, help="Let rules from --rules / the environment replace built-in ones with the same id."
 )
+no_builtin_option = click.option(
+    "--no-builtin-rules",
+    "no_builtin",
+    is_flag=True,
+    help="Load only rules from --rules, $CLEANER_RULES_PATH and entry points.",
+)
 
 
 def _report_problems(registry: Registry) -> None:
@@ -91,6 +97,14 @@ def main() -> None:
     "--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the run report as JSON."
 )
 @click.option("-q", "--quiet", is_flag=True, help="No summary on stderr (failures are still named).")
+@no_builtin_option
+@click.option("--learn", is_flag=True, help="Learn each site's repeated boilerplate from the input pages first.")
+@click.option(
+    "--learned-rules",
+    "learned_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="With --learn: save the learned state (JSON) here; without: clean with the state saved here.",
+)
 def clean_command(
     inputs: tuple[str, ...],
     output: str,
@@ -106,9 +120,20 @@ def clean_command(
     audit: bool,
     report_path: Path | None,
     quiet: bool,
+    no_builtin: bool,
+    learn: bool,
+    learned_path: Path | None,
 ) -> None:
     """Clean INPUT files and directories (recursively; - reads one page from stdin)."""
-    options = Options(site=site, url=url, rule_dirs=rule_dirs, override=override, audit=audit, timeout=timeout)
+    options = Options(
+        site=site,
+        url=url,
+        rule_dirs=rule_dirs,
+        override=override,
+        audit=audit,
+        timeout=timeout,
+        builtin_rules=not no_builtin,
+    )
     registry = registry_for(options)
     _report_problems(registry)
     if site and site != "generic":
@@ -130,6 +155,10 @@ def clean_command(
         _refuse_output_as_input(inputs, target)
     sources, failures, skipped = _sources(inputs, exclude)
     report = RunReport(skipped=skipped)
+    if learn or learned_path is not None:
+        from cleaner.learn.cli import learning_options
+
+        options, report.learning = learning_options(options, sources, registry, learn=learn, path=learned_path)
     for unread in failures:
         report.add(unread)
     if engine == "ray":
@@ -257,10 +286,11 @@ def _to_directory(outcomes, sources: list[Source], out_dir: Path, fmt: str, repo
 @main.command("sites")
 @rules_option
 @override_option
+@no_builtin_option
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def sites_command(rule_dirs: tuple[str, ...], override: bool, as_json: bool) -> None:
+def sites_command(rule_dirs: tuple[str, ...], override: bool, no_builtin: bool, as_json: bool) -> None:
     """List the site rules: id, name, domains, layouts, and where each was loaded from."""
-    registry = registry_for(Options(rule_dirs=rule_dirs, override=override))
+    registry = registry_for(Options(rule_dirs=rule_dirs, override=override, builtin_rules=not no_builtin))
     _report_problems(registry)
     rows = [
         {
@@ -290,3 +320,7 @@ main.add_command(new_site_command)
 from cleaner.cli.explain import explain_command  # noqa: E402
 
 main.add_command(explain_command)
+
+from cleaner.learn.cli import induce_command  # noqa: E402
+
+main.add_command(induce_command)

@@ -181,15 +181,27 @@ def render_summary(explanation: Explanation) -> list[str]:
     type=click.Path(file_okay=False, path_type=str),
     help="A directory of extra rule files (repeatable).",
 )
+@click.option(
+    "--no-builtin-rules",
+    "no_builtin",
+    is_flag=True,
+    help="Load only rules from --rules, $CLEANER_RULES_PATH and entry points.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.option("--wide", is_flag=True, help="Do not cut long lines to the terminal width.")
 def explain_command(
-    file: Path, site: str | None, url: str | None, rule_dirs: tuple[str, ...], as_json: bool, wide: bool
+    file: Path,
+    site: str | None,
+    url: str | None,
+    rule_dirs: tuple[str, ...],
+    no_builtin: bool,
+    as_json: bool,
+    wide: bool,
 ) -> None:
     """Show FILE with its kept blocks and its removed blocks, each marked with the rule that removed it."""
     from cleaner.engines.local import Options, registry_for
 
-    registry = registry_for(Options(rule_dirs=rule_dirs))
+    registry = registry_for(Options(rule_dirs=rule_dirs, builtin_rules=not no_builtin))
     for problem in registry.problems:
         click.echo(f"cleaner: rule not loaded: {problem}", err=True)
     try:

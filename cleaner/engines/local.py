@@ -15,12 +15,15 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cleaner.errors import CleanerError
 from cleaner.inputs.source import Source
 from cleaner.pipeline import clean
 from cleaner.rules.registry import ENV_VAR, Registry, load_registry
+
+if TYPE_CHECKING:
+    from cleaner.learn.state import LearnedState
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +35,10 @@ class Options:
     audit: bool = False
     #: Seconds one document may take before it is reported as failed (0: no limit).
     timeout: float = 120.0
+    #: False: only rules from rule_dirs, the environment and entry points (no built-in ones).
+    builtin_rules: bool = True
+    #: Patterns learned from the run's pages (``--learn``), applied per group of pages.
+    learned: LearnedState | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,14 +52,14 @@ class Outcome:
         return self.article is not None
 
 
-_REGISTRIES: dict[tuple[tuple[str, ...], bool, str], Registry] = {}
+_REGISTRIES: dict[tuple[tuple[str, ...], bool, str, bool], Registry] = {}
 
 
 def registry_for(options: Options) -> Registry:
     """One registry per worker process and rule set (loading rules is the slow part)."""
-    key = (options.rule_dirs, options.override, os.environ.get(ENV_VAR, ""))
+    key = (options.rule_dirs, options.override, os.environ.get(ENV_VAR, ""), options.builtin_rules)
     if key not in _REGISTRIES:
-        _REGISTRIES[key] = load_registry(options.rule_dirs, override=options.override)
+        _REGISTRIES[key] = load_registry(options.rule_dirs, override=options.override, builtin=options.builtin_rules)
     return _REGISTRIES[key]
 
 
@@ -105,6 +112,7 @@ def _clean_source(source: Source, options: Options) -> Outcome:
             registry=registry_for(options),
             doc_id=source.id,
             crawl_date=source.crawl_date,
+            learned=options.learned,
         )
         return Outcome(source, article=article.to_dict(audit=options.audit))
     except CleanerError as exc:
@@ -272,6 +280,8 @@ class RunReport:
     failures: list[dict[str, str]] = field(default_factory=list)
     collisions: list[list[str]] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    #: With --learn / --learned-rules: one summary per group of pages (see cleaner.learn).
+    learning: list[dict[str, Any]] = field(default_factory=list)
 
     def add(self, outcome: Outcome) -> None:
         self.documents += 1
@@ -301,6 +311,7 @@ class RunReport:
             "failures": self.failures,
             "collisions": self.collisions,
             "skipped": [{"path": item.path, "reason": item.reason} for item in self.skipped],
+            **({"learning": self.learning} if self.learning else {}),
         }
 
     def summary(self) -> str:
@@ -312,6 +323,10 @@ class RunReport:
         lines.append(f"fallbacks: {self.fallbacks}")
         for group in self.collisions:
             lines.append("kept apart (same output name): " + ", ".join(group))
+        if self.learning:
+            from cleaner.learn.report import learning_lines
+
+            lines += learning_lines(self.learning)
         lines += self.notices()
         return "\n".join(lines)
 

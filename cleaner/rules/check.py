@@ -214,14 +214,14 @@ class _Scope:
     fixture_dirs: list[FixtureDir]
 
 
-def _scope(paths: Sequence[Path], override: bool) -> _Scope:
+def _scope(paths: Sequence[Path], override: bool, builtin: bool = True) -> _Scope:
     if not paths:
         # The rules a normal run would load, and the fixtures of the current directory.
-        registry = load_registry(override=override)
+        registry = load_registry(override=override, builtin=builtin)
         local: list[FixtureDir] = [(Path("fixtures"), None)] if Path("fixtures").is_dir() else []
         return _Scope(registry, sorted(registry.rules), list(registry.problems), local)
     # Built-ins for context (detection, clashes); only the given rules are checked.
-    registry = load_registry(use_env=False, use_entry_points=False)
+    registry = load_registry(use_env=False, use_entry_points=False, builtin=builtin)
     first_problem = len(registry.problems)
     rule_ids: list[str] = []
     folders: list[FixtureDir] = []
@@ -247,9 +247,11 @@ def check_paths(
     fixture_dirs: Sequence[Path | str] = (),
     override: bool = False,
     require_fixtures: bool = False,
+    builtin: bool = True,
 ) -> CheckReport:
-    """Check the rules at ``paths`` (rule directories or files), or all loaded rules when none."""
-    scope = _scope([Path(p) for p in paths], override)
+    """Check the rules at ``paths`` (rule directories or files), or all loaded rules when none.
+    ``builtin=False`` leaves the built-in rules out (a replacement for one is checked alone)."""
+    scope = _scope([Path(p) for p in paths], override, builtin)
     scope.fixture_dirs += [(Path(folder), None) for folder in fixture_dirs]
     registry = scope.registry
     rows = {rule_id: RuleRow(rule_id, display(registry.rules[rule_id].origin)) for rule_id in scope.rule_ids}
@@ -288,13 +290,23 @@ def check_paths(
 )
 @click.option("--override", is_flag=True, help="Let the checked rules replace built-in rules with the same id.")
 @click.option("--require-fixtures", is_flag=True, help="Fail a rule that has no fixtures.")
-def check_command(paths: tuple[Path, ...], fixture_dirs: tuple[Path, ...], override: bool, require_fixtures: bool):
+@click.option(
+    "--no-builtin-rules",
+    "no_builtin",
+    is_flag=True,
+    help="Load no built-in rules (to check a replacement for one without --override).",
+)
+def check_command(
+    paths: tuple[Path, ...], fixture_dirs: tuple[Path, ...], override: bool, require_fixtures: bool, no_builtin: bool
+):
     """Validate rule files and run their fixtures; exit 1 on any failure.
 
     Each PATH is a rule directory (rule files, with an optional fixtures/ folder beside
     them) or a single rule file (its cases in the fixtures/ folder beside it). Without
     PATH: every rule a normal run loads, and ./fixtures when present.
     """
-    report = check_paths(paths, fixture_dirs=fixture_dirs, override=override, require_fixtures=require_fixtures)
+    report = check_paths(
+        paths, fixture_dirs=fixture_dirs, override=override, require_fixtures=require_fixtures, builtin=not no_builtin
+    )
     click.echo(report.render())
     raise SystemExit(0 if report.ok else 1)

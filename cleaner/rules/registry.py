@@ -236,9 +236,12 @@ def load_registry(
     override: bool = False,
     use_env: bool = True,
     use_entry_points: bool = True,
+    builtin: bool = True,
 ) -> Registry:
+    """The rules of every source; ``builtin=False`` leaves out the built-in ``site_rules``."""
     registry = Registry()
-    _load_builtin(registry)
+    if builtin:
+        _load_builtin(registry)
     directories = [Path(d) for d in rule_dirs]
     if use_env:
         directories += env_directories()

@@ -170,6 +170,11 @@ class TextRule:
     #: Ids of kinds of the shared news-boilerplate layer (``cleaner.rules.news_boilerplate``,
     #: ``news.<kind>``) that this layout switches off.
     shared_off: tuple[str, ...] = ()
+    #: Lines above the first paragraph the generic heuristics take for prose are head too,
+    #: whatever landmarks were found (a headline, a dateline, a caption no landmark names).
+    #: Rules written by ``cleaner induce`` set it: their landmarks, learned from some of a
+    #: site's pages, miss on others.
+    head_until_prose: bool = False
 
 
 @dataclass(frozen=True, slots=True)
