@@ -26,6 +26,7 @@ from cleaner.extract.html_dom import (
     node_text,
     parse_html,
     walk_blocks,
+    walk_inside,
 )
 from cleaner.extract.html_meta import (
     Markup,
@@ -91,26 +92,54 @@ def extract_html(html: str, rule: SiteRule, layout: Layout, article: Article, *,
     scope = _article_scope(root, body)
     visible = _read_selectors(scope, html_rule)
     skipped: list[tuple[str, str]] = []
-    page_blocks = walk_blocks(body, inside=root, skipped=skipped)
+    in_root = walk_inside(body, root, skipped=skipped)
     removed += [Removal(rule=f"html.non_content:{tag}", text=text) for tag, text in skipped]
-    removed += [Removal(rule=f"html.outside:{how}", text=block.text) for block in page_blocks if not block.in_root]
 
     landmarks = found is not None
-    if layout.text is not None:
+    if layout.text is not None and _visible_text_needed(rule, markup, visible, landmarks):
         landmarks = _read_visible_text(scope, rule, layout.text, visible) or landmarks
     # A theme the rule does not know still prints the lead figure and a standfirst.
     visible.caption = visible.caption or _lead_caption(scope, root)
     visible.subtitle = visible.subtitle or _standfirst(scope, root, layout.text)
-    in_root = [block for block in page_blocks if block.in_root]
-    removed += [Removal(rule="html.caption", text=block.text) for block in in_root if block.kind == "caption"]
+    captions = [Removal(rule="html.caption", text=block.text) for block in in_root if block.kind == "caption"]
     body_blocks = [block for block in in_root if block.kind != "caption"]
 
     _fill_metadata(article, rule, markup, visible)
     blocks, stream_removed, stream_landmarks = _clean_body(body_blocks, layout.text, article.title)
     article.blocks = blocks
-    article.removed = removed + stream_removed
+    article.removed = removed
+    # What lies outside the content root is listed only if the audit is read: a walk of the page.
+    article.defer_removals(lambda: _outside(body, root, how))
+    article.audit_listed += captions + stream_removed
     article.subtitle = article.subtitle or _description_standfirst(markup, blocks)
     return landmarks or stream_landmarks
+
+
+def _outside(body: LexborNode, root: LexborNode, how: str) -> list[Removal]:
+    """The page's text outside the content root, as removals."""
+    return [
+        Removal(rule=f"html.outside:{how}", text=block.text)
+        for block in walk_blocks(body, inside=root)
+        if not block.in_root
+    ]
+
+
+def _visible_text_needed(rule: SiteRule, markup: Markup, visible: _Visible, landmarks: bool) -> bool:
+    """Whether reading the visible text with the text rule can change the article: it
+    decides the landmarks, or it fills a field that neither the selectors nor the markup
+    (where the markup takes precedence) already fill."""
+    if not landmarks or not (visible.title and visible.subtitle and visible.authors and visible.caption):
+        return True
+    ld = markup.article
+    if not visible.published and not _site_date(
+        rule, markup.first("article:published_time"), text_value(ld.get("datePublished"))
+    ):
+        return True
+    if not visible.updated and not _site_date(
+        rule, markup.first("article:modified_time", "og:updated_time"), text_value(ld.get("dateModified"))
+    ):
+        return True
+    return not visible.tags and not _choose_tags(markup, [])
 
 
 #: Body paragraphs run at least this long; the lead figure sits before the first of them.
