@@ -9,6 +9,7 @@ from cleaner.detect.html import site_from_html
 from cleaner.detect.site import choose_layout, date_from_url, signature_score, site_from_text, site_from_url
 from cleaner.extract.generic import extract_generic_page
 from cleaner.extract.html import extract_html
+from cleaner.extract.html_page import ParsedPage
 from cleaner.extract.text import extract_text
 from cleaner.inputs.document import Document, Kind, load_document
 from cleaner.outputs.article import Article
@@ -18,14 +19,16 @@ from cleaner.rules.schema import Layout, SiteRule
 GENERIC = "generic"
 
 
-def page_site(document: Document, registry: Registry) -> SiteRule | None:
+def page_site(document: Document, registry: Registry, page: ParsedPage | None = None) -> SiteRule | None:
     """The site the page itself names: its markup (canonical, og:url, og:site_name) or its text cues."""
     if document.kind == "text":
         return site_from_text(document.text, registry)
-    return site_from_html(document.text, registry)
+    return site_from_html(page or document.text, registry)
 
 
-def resolve_site(document: Document, registry: Registry, site: str | None = None) -> tuple[SiteRule | None, bool]:
+def resolve_site(
+    document: Document, registry: Registry, site: str | None = None, page: ParsedPage | None = None
+) -> tuple[SiteRule | None, bool]:
     """The rule to clean with, and whether the URL and the page disagreed.
 
     A page that carries another site's cues and none of its URL's site is cleaned with the
@@ -34,7 +37,7 @@ def resolve_site(document: Document, registry: Registry, site: str | None = None
     if site:
         return (None if site == GENERIC else registry.get(site)), False
     url_rule = site_from_url(document.url, registry)
-    page_rule = page_site(document, registry)
+    page_rule = page_site(document, registry, page)
     if url_rule is None or page_rule is None or page_rule is url_rule:
         return url_rule or page_rule, False
     if document.kind == "text" and signature_score(url_rule, document.text) >= url_rule.min_score:
@@ -44,7 +47,9 @@ def resolve_site(document: Document, registry: Registry, site: str | None = None
 
 def clean_document(document: Document, *, site: str | None = None, registry: Registry | None = None) -> Article:
     registry = registry or default_registry()
-    rule, conflict = resolve_site(document, registry, site)
+    # Parsed once: site detection reads the tree and markup that extraction then uses.
+    page = ParsedPage(document.text) if document.kind == "html" else None
+    rule, conflict = resolve_site(document, registry, site, page)
     article = Article(
         site=GENERIC,
         id=document.id or document.source,
@@ -57,11 +62,11 @@ def clean_document(document: Document, *, site: str | None = None, registry: Reg
     if document.encoding_guessed:
         article.warn("encoding_guessed")
     if rule is None:
-        extract_generic(document, article)
+        extract_generic(document, article, page)
     else:
         layout = choose_layout(rule, document.text, page_date=layout_date(document), kind=document.kind)
         article.site, article.site_name, article.language = rule.id, rule.name, rule.language
-        article = extract_with_rule(document, rule, layout, article)
+        article = extract_with_rule(document, rule, layout, article, page)
     if not article.blocks:
         article.warn("empty_body")
         if guard.holds_no_article(article):
@@ -79,24 +84,26 @@ def layout_date(document: Document) -> date | None:
     return date_from_url(document.url)
 
 
-def extract_with_rule(document: Document, rule: SiteRule, layout: Layout, article: Article) -> Article:
+def extract_with_rule(
+    document: Document, rule: SiteRule, layout: Layout, article: Article, page: ParsedPage | None = None
+) -> Article:
     if document.kind == "text" and layout.text is not None:
         article.layout = layout.name
         landmarks_found = extract_text(document.text, rule, layout.text, article)
     elif document.kind == "html":
         article.layout = layout.name
-        landmarks_found = extract_html(document.text, rule, layout, article, url=document.url)
+        landmarks_found = extract_html(page or document.text, rule, layout, article, url=document.url)
     else:
-        extract_generic(document, article)
+        extract_generic(document, article, page)
         return article
     if rule.finalize is not None:
         rule.finalize(article)
     return guard.review(document, article, landmarks_found=landmarks_found)
 
 
-def extract_generic(document: Document, article: Article) -> None:
+def extract_generic(document: Document, article: Article, page: ParsedPage | None = None) -> None:
     article.warn("generic_fallback")
-    extract_generic_page(document, article)
+    extract_generic_page(document, article, page)
 
 
 def clean(

@@ -24,7 +24,6 @@ from cleaner.extract.html_dom import (
     drop_selectors,
     first_match,
     node_text,
-    parse_html,
     walk_blocks,
     walk_inside,
 )
@@ -33,10 +32,10 @@ from cleaner.extract.html_meta import (
     json_ld_keywords,
     json_ld_language,
     primary_language,
-    read_markup,
     strip_site_name,
     text_value,
 )
+from cleaner.extract.html_page import ParsedPage, parsed
 from cleaner.extract.lines import Line
 from cleaner.extract.normalize import normalize_text
 from cleaner.extract.text import clean_stream, extract_text, names_boilerplate, names_metadata
@@ -61,12 +60,15 @@ class _Visible:
     tags: list[str] = field(default_factory=list)
 
 
-def extract_html(html: str, rule: SiteRule, layout: Layout, article: Article, *, url: str | None = None) -> bool:
-    """Fill ``article`` from an HTML page. Return whether the rule recognised the page
-    (a content selector matched, or the text rule found its landmarks)."""
+def extract_html(
+    page: str | ParsedPage, rule: SiteRule, layout: Layout, article: Article, *, url: str | None = None
+) -> bool:
+    """Fill ``article`` from an HTML page (its source, or the page already parsed for site
+    detection). Return whether the rule recognised the page (a content selector matched,
+    or the text rule found its landmarks)."""
     html_rule = layout.html or HtmlRule()
-    tree = parse_html(html)
-    markup = read_markup(tree)
+    parsed_page = parsed(page)
+    html, tree, markup = parsed_page.html, parsed_page.tree, parsed_page.markup
     body = tree.body or tree.root
     if body is None:
         return _fallback(html, rule, markup, _Visible(), article, url=url, text_rule=layout.text)
