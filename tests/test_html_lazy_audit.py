@@ -112,3 +112,17 @@ def test_walking_the_root_alone_agrees_with_a_whole_walk_on_random_pages():
             whole = [block for block in walk_blocks(body, inside=root, skipped=skipped_whole) if block.in_root]
             assert walk_inside(body, root, skipped=skipped_inside) == whole, body.html
             assert skipped_inside == skipped_whole
+
+
+def test_white_space_folds_as_the_documented_pattern_does():
+    import random
+    import unicodedata
+
+    from cleaner.extract.normalize import _SPACE_RUN, normalize_text
+
+    rng = random.Random(3)
+    pieces = ["a", "é", "e\u0301", " ", "  ", "\t", "\n", "\u00a0", "\u200b", "\u2060", "\ufeff", "\u2028", "\x85"]
+    pieces += ["\u3000", "\u202f", "\x1c", "\x1f", "\x0b", "\u180e", "\u200a", "—", "“"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        assert normalize_text(text) == _SPACE_RUN.sub(" ", unicodedata.normalize("NFC", text)).strip(), repr(text)

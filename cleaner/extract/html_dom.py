@@ -265,6 +265,9 @@ def _unwritten_text(root: LexborNode, node: LexborNode) -> str:
     return "".join(reversed(parts))
 
 
+_INLINE: tuple[str, DomKind | None] = ("", None)
+
+
 class _Walker:
     def __init__(self, inside_id: int | None, skipped: list[tuple[str, str]] | None) -> None:
         self.inside_id = inside_id
@@ -319,7 +322,7 @@ class _Walker:
             self.flush()
             self.contexts.append((tag, _KIND_OF_TAG.get(tag)))
         else:
-            self.contexts.append(("", None))
+            self.contexts.append(_INLINE)
         return True
 
     def leave(self, node: LexborNode) -> None:
@@ -329,22 +332,47 @@ class _Walker:
         self.in_root_stack.pop()
 
     def walk_from(self, root: LexborNode, *, include_self: bool) -> None:
+        """``enter`` and ``leave`` every node under ``root``, inlined: this loop runs once
+        per node of every page."""
         if include_self and not self.enter(root):
             return
+        buffer, contexts, in_root_stack, flush = self.buffer, self.contexts, self.in_root_stack, self.flush
+        inside_id = self.inside_id
         stack: list[LexborNode] = []
         node = root.child
         while node is not None:
-            entered = self.enter(node)
-            if entered and node.child is not None:
-                stack.append(node)
-                node = node.child
-                continue
-            if entered:
-                self.leave(node)
-            while node.next is None and stack:
+            if node.is_text_node:
+                buffer.append(node.text_content or "")
+            elif node.is_element_node:
+                tag = node.tag or ""
+                if tag in NON_CONTENT_TAGS or tag == "br" or tag in _LEAF_TAGS:
+                    self.enter(node)
+                else:
+                    entering_root = inside_id is not None and node.mem_id == inside_id
+                    in_root_stack.append(entering_root or (bool(in_root_stack) and in_root_stack[-1]))
+                    if tag in _BLOCK_TAGS or entering_root:
+                        flush()
+                        contexts.append((tag, _KIND_OF_TAG.get(tag)))
+                    else:
+                        contexts.append(_INLINE)
+                    child = node.child
+                    if child is not None:
+                        stack.append(node)
+                        node = child
+                        continue
+                    if contexts[-1][0]:
+                        flush()
+                    contexts.pop()
+                    in_root_stack.pop()
+            following = node.next
+            while following is None and stack:
                 node = stack.pop()
-                self.leave(node)
-            node = node.next
+                if contexts[-1][0]:
+                    flush()
+                contexts.pop()
+                in_root_stack.pop()
+                following = node.next
+            node = following
         if include_self:
             self.leave(root)
 
