@@ -126,3 +126,12 @@ def test_white_space_folds_as_the_documented_pattern_does():
     for _ in range(20_000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
         assert normalize_text(text) == _SPACE_RUN.sub(" ", unicodedata.normalize("NFC", text)).strip(), repr(text)
+
+
+def test_dropped_elements_are_kept_as_copies_with_their_text():
+    from cleaner.extract.html_dom import drop_selectors, node_text
+
+    tree = parse_html("<body><div id=a><p>one <b>two</b></p><aside class=x>inner</aside></div><p>after</p></body>")
+    dropped = drop_selectors(tree.body, ("#a", ".x"))
+    assert [(selector, node_text(copy)) for selector, copy in dropped] == [("#a", "one two inner")]
+    assert node_text(tree.body) == "after"

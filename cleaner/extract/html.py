@@ -74,7 +74,6 @@ def extract_html(
         return _fallback(html, rule, markup, _Visible(), article, url=url, text_rule=layout.text)
 
     found = first_match(body, html_rule.content)
-    removed: list[Removal] = []
     root: LexborNode | None
     if found is not None:
         root, how = found
@@ -84,7 +83,6 @@ def extract_html(
         text_rule = layout.text
         ignore = (lambda text: names_boilerplate(text_rule, text)) if text_rule is not None else None
         root, how = densest_container(body, ignore=ignore), "densest"
-    removed += [Removal(rule=f"html.drop:{selector}", text=text) for selector, text in dropped]
     if root is None:
         visible = _read_selectors(body, html_rule)
         return _fallback(html, rule, markup, visible, article, url=url, drop=html_rule.drop, text_rule=layout.text)
@@ -95,7 +93,6 @@ def extract_html(
     visible = _read_selectors(scope, html_rule)
     skipped: list[tuple[str, str]] = []
     in_root = walk_inside(body, root, skipped=skipped)
-    removed += [Removal(rule=f"html.non_content:{tag}", text=text) for tag, text in skipped]
 
     landmarks = found is not None
     if layout.text is not None and _visible_text_needed(rule, markup, visible, landmarks):
@@ -109,12 +106,20 @@ def extract_html(
     _fill_metadata(article, rule, markup, visible)
     blocks, stream_removed, stream_landmarks = _clean_body(body_blocks, layout.text, article.title)
     article.blocks = blocks
-    article.removed = removed
-    # What lies outside the content root is listed only if the audit is read: a walk of the page.
+    # What was dropped and what lies outside the content root are listed only if the audit
+    # is read: reading their text is a walk of most of the page.
+    article.removed = []
+    article.defer_removals(lambda: _dropped(dropped))
+    article.audit_listed += [Removal(rule=f"html.non_content:{tag}", text=text) for tag, text in skipped]
     article.defer_removals(lambda: _outside(body, root, how))
     article.audit_listed += captions + stream_removed
     article.subtitle = article.subtitle or _description_standfirst(markup, blocks)
     return landmarks or stream_landmarks
+
+
+def _dropped(dropped: list[tuple[str, LexborNode]]) -> list[Removal]:
+    removals = [Removal(rule=f"html.drop:{selector}", text=node_text(copy)) for selector, copy in dropped]
+    return [removal for removal in removals if removal.text]
 
 
 def _outside(body: LexborNode, root: LexborNode, how: str) -> list[Removal]:

@@ -423,9 +423,11 @@ def contains(ancestor: LexborNode, node: LexborNode) -> bool:
 
 def drop_selectors(
     scope: LexborNode, selectors: tuple[str, ...], *, keep: LexborNode | None = None
-) -> list[tuple[str, str]]:
-    """Remove every element under ``scope`` that a selector matches; return (selector, text)
-    of what was removed. An element holding ``keep`` is never removed."""
+) -> list[tuple[str, LexborNode]]:
+    """Remove every element under ``scope`` that a selector matches; return (selector, a
+    copy of the element as it was removed), whose text is read only if the audit asks for
+    it (a copy is made in C; reading text walks it in Python). An element holding ``keep``
+    is never removed."""
     # All matches are collected before anything is removed, and only the outermost ones are
     # removed: a node inside an already removed subtree must not be touched again.
     matches: dict[int, tuple[LexborNode, str]] = {}
@@ -436,14 +438,17 @@ def drop_selectors(
             if keep is not None and contains(node, keep):
                 continue
             matches[node.mem_id] = (node, selector)
-    removed: list[tuple[str, str]] = []
-    for node, selector in list(matches.values()):
-        if _has_ancestor_in(node, matches, stop=scope.mem_id):
-            continue
-        text = node_text(node)
+    # The outermost are told apart before anything is removed: once an element is gone, the
+    # nodes inside it are no longer part of the tree.
+    outermost = [
+        (node, selector)
+        for node, selector in matches.values()
+        if not _has_ancestor_in(node, matches, stop=scope.mem_id)
+    ]
+    removed: list[tuple[str, LexborNode]] = []
+    for node, selector in outermost:
+        removed.append((selector, node.clone()))
         node.decompose()
-        if text:
-            removed.append((selector, text))
     return removed
 
 

@@ -66,7 +66,8 @@ class Article:
     def removed(self) -> list[Removal]:
         """Every span of the input that did not reach the body, with the rule that took it."""
         if self.audit_deferred:
-            for position, listing in sorted(self.audit_deferred, key=lambda item: item[0], reverse=True):
+            # Last first: the positions of earlier parts stay valid.
+            for position, listing in reversed(self.audit_deferred):
                 self.audit_listed[position:position] = listing()
             self.audit_deferred.clear()
         return self.audit_listed
