@@ -116,10 +116,17 @@ def clean(
     registry: Registry | None = None,
     doc_id: str | None = None,
     crawl_date: str | None = None,
+    audit: bool = True,
 ) -> Article:
     """Clean one page (text dump or HTML, str or bytes) into an Article.
 
     ``doc_id`` and ``crawl_date`` come from the record the page arrived in (JSONL, WARC); a
-    crawl stamp in a text dump takes precedence over ``crawl_date``."""
+    crawl stamp in a text dump takes precedence over ``crawl_date``. With ``audit=False``
+    the article keeps no removal audit (``removed`` is empty), and nothing of the page
+    outlives the call: the costly part of an HTML page's audit is otherwise listed on its
+    first read, from the page's tree, which the article holds until then."""
     document = load_document(content, url=url, source=source, kind=kind, doc_id=doc_id, crawl_date=crawl_date)
-    return clean_document(document, site=site, registry=registry)
+    article = clean_document(document, site=site, registry=registry)
+    if not audit:
+        article.removed = []
+    return article

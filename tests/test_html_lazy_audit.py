@@ -135,3 +135,11 @@ def test_dropped_elements_are_kept_as_copies_with_their_text():
     dropped = drop_selectors(tree.body, ("#a", ".x"))
     assert [(selector, node_text(copy)) for selector, copy in dropped] == [("#a", "one two inner")]
     assert node_text(tree.body) == "after"
+
+
+@pytest.mark.parametrize("page", HTML_FIXTURES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_without_the_audit_the_article_is_the_same_and_holds_nothing_of_the_page(page):
+    audited = clean(page.read_bytes(), site=page.parent.name)
+    plain = clean(page.read_bytes(), site=page.parent.name, audit=False)
+    assert plain.to_dict() == audited.to_dict()
+    assert plain.removed == [] and not plain.audit_deferred

@@ -105,6 +105,7 @@ def _clean_source(source: Source, options: Options) -> Outcome:
             registry=registry_for(options),
             doc_id=source.id,
             crawl_date=source.crawl_date,
+            audit=options.audit,
         )
         return Outcome(source, article=article.to_dict(audit=options.audit))
     except CleanerError as exc:
