@@ -143,3 +143,18 @@ def test_without_the_audit_the_article_is_the_same_and_holds_nothing_of_the_page
     plain = clean(page.read_bytes(), site=page.parent.name, audit=False)
     assert plain.to_dict() == audited.to_dict()
     assert plain.removed == [] and not plain.audit_deferred
+
+
+def test_the_text_of_an_element_is_that_of_its_walk():
+    import random
+
+    from cleaner.extract.html_dom import node_text
+
+    rng = random.Random(9)
+    for _ in range(400):
+        html = random_markup(rng).replace("word", rng.choice(["word", "caf\u00e9", "a\u00a0b", "x&amp;y"]))
+        body = parse_html(f"<html><body>{html}</body></html>").body
+        for node in body.traverse():
+            if node.is_element_node:
+                walked = " ".join(block.text for block in walk_blocks(node, include_self=True))
+                assert node_text(node) == walked, node.html
