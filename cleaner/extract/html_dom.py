@@ -186,11 +186,6 @@ def iter_elements(root: LexborNode) -> Iterator[LexborNode]:
 
 def node_text(node: LexborNode) -> str:
     """The visible text of an element, non-content elements skipped, normalised."""
-    tag = node.tag or ""
-    if node.is_element_node and tag not in _STRUCTURE and node.css_first(_STRUCTURE_SELECTOR) is None:
-        # Inline content only (a headline, a byline link): one block, the text of all its
-        # text nodes, which lexbor joins in C.
-        return normalize_text(node.text(deep=True) or "")
     return " ".join(block.text for block in walk_blocks(node, include_self=True))
 
 
@@ -271,10 +266,6 @@ def _unwritten_text(root: LexborNode, node: LexborNode) -> str:
 
 
 _INLINE: tuple[str, DomKind | None] = ("", None)
-#: Elements that end a block, or whose text the walk skips: an element holding none of them
-#: is one block of all its text.
-_STRUCTURE = _BLOCK_TAGS | NON_CONTENT_TAGS | {"br"}
-_STRUCTURE_SELECTOR = ", ".join(sorted(_STRUCTURE))
 
 
 class _Walker:
