@@ -65,8 +65,11 @@ def _cut_with_head(removal: Removal) -> bool:
 
 
 def head_cut_prose_chars(article: Article) -> int:
-    """Prose the rule cut away with the head, read from the article's own removal audit."""
-    return sum(len(removal.text) for removal in article.removed if _cut_with_head(removal) and is_prose(removal.text))
+    """Prose the rule cut away with the head, read from the article's own removal audit (its
+    listed part: what is deferred lies outside an HTML content root, never a head cut)."""
+    return sum(
+        len(removal.text) for removal in article.audit_listed if _cut_with_head(removal) and is_prose(removal.text)
+    )
 
 
 def check(article: Article, *, landmarks_found: bool) -> Verdict:

@@ -7,15 +7,15 @@ rules' names, then the rules' text signatures over its visible text.
 from __future__ import annotations
 
 from cleaner.detect.site import site_from_text, site_from_url
-from cleaner.extract.html_dom import parse_html, walk_blocks
-from cleaner.extract.html_meta import read_markup
+from cleaner.extract.html_dom import walk_blocks
+from cleaner.extract.html_page import ParsedPage, parsed
 from cleaner.rules.registry import Registry
 from cleaner.rules.schema import SiteRule
 
 
-def site_from_html(html: str, registry: Registry) -> SiteRule | None:
-    tree = parse_html(html)
-    markup = read_markup(tree)
+def site_from_html(html: str | ParsedPage, registry: Registry) -> SiteRule | None:
+    page = parsed(html)
+    tree, markup = page.tree, page.markup
     for url in (markup.canonical_url, markup.first("og:url")):
         rule = site_from_url(url, registry)
         if rule is not None:

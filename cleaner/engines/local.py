@@ -113,6 +113,7 @@ def _clean_source(source: Source, options: Options) -> Outcome:
             doc_id=source.id,
             crawl_date=source.crawl_date,
             learned=options.learned,
+            audit=options.audit,
         )
         return Outcome(source, article=article.to_dict(audit=options.audit))
     except CleanerError as exc:

@@ -16,15 +16,15 @@ import trafilatura
 from lxml import etree
 from selectolax.lexbor import LexborHTMLParser
 
-from cleaner.extract.html_dom import NON_CONTENT_TAGS, densest_container, parse_html, walk_blocks
+from cleaner.extract.html_dom import NON_CONTENT_TAGS, densest_container, walk_blocks
 from cleaner.extract.html_meta import (
     Markup,
     json_ld_keywords,
     primary_language,
-    read_markup,
     strip_site_name,
     text_value,
 )
+from cleaner.extract.html_page import ParsedPage, parsed
 from cleaner.extract.normalize import normalize_text
 from cleaner.outputs.article import Article, Block, BlockType
 
@@ -36,11 +36,14 @@ _NON_CONTENT_SELECTOR = ", ".join(
 )
 
 
-def extract_generic_html(html: str, article: Article, *, url: str | None = None, drop: tuple[str, ...] = ()) -> None:
-    """Generic extraction; ``drop`` names more boilerplate to remove first (a site rule's
-    drop selectors, when its content root was not found)."""
-    tree = parse_html(html)
-    markup = read_markup(tree)
+def extract_generic_html(
+    html: str | ParsedPage, article: Article, *, url: str | None = None, drop: tuple[str, ...] = ()
+) -> None:
+    """Generic extraction of a page (its source, or the page parsed and not yet changed);
+    ``drop`` names more boilerplate to remove first (a site rule's drop selectors, when its
+    content root was not found)."""
+    page = parsed(html)
+    tree, markup = page.tree, page.markup
     # trafilatura keeps the text of some of these (<template>, for one); the page's JSON-LD
     # stays, for its metadata.
     for node in tree.css(_NON_CONTENT_SELECTOR):

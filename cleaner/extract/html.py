@@ -24,18 +24,18 @@ from cleaner.extract.html_dom import (
     drop_selectors,
     first_match,
     node_text,
-    parse_html,
     walk_blocks,
+    walk_inside,
 )
 from cleaner.extract.html_meta import (
     Markup,
     json_ld_keywords,
     json_ld_language,
     primary_language,
-    read_markup,
     strip_site_name,
     text_value,
 )
+from cleaner.extract.html_page import ParsedPage, parsed
 from cleaner.extract.lines import Line
 from cleaner.extract.normalize import normalize_text
 from cleaner.extract.text import clean_stream, extract_text, names_boilerplate, names_metadata
@@ -60,18 +60,20 @@ class _Visible:
     tags: list[str] = field(default_factory=list)
 
 
-def extract_html(html: str, rule: SiteRule, layout: Layout, article: Article, *, url: str | None = None) -> bool:
-    """Fill ``article`` from an HTML page. Return whether the rule recognised the page
-    (a content selector matched, or the text rule found its landmarks)."""
+def extract_html(
+    page: str | ParsedPage, rule: SiteRule, layout: Layout, article: Article, *, url: str | None = None
+) -> bool:
+    """Fill ``article`` from an HTML page (its source, or the page already parsed for site
+    detection). Return whether the rule recognised the page (a content selector matched,
+    or the text rule found its landmarks)."""
     html_rule = layout.html or HtmlRule()
-    tree = parse_html(html)
-    markup = read_markup(tree)
+    parsed_page = parsed(page)
+    html, tree, markup = parsed_page.html, parsed_page.tree, parsed_page.markup
     body = tree.body or tree.root
     if body is None:
         return _fallback(html, rule, markup, _Visible(), article, url=url, text_rule=layout.text)
 
     found = first_match(body, html_rule.content)
-    removed: list[Removal] = []
     root: LexborNode | None
     if found is not None:
         root, how = found
@@ -81,7 +83,6 @@ def extract_html(html: str, rule: SiteRule, layout: Layout, article: Article, *,
         text_rule = layout.text
         ignore = (lambda text: names_boilerplate(text_rule, text)) if text_rule is not None else None
         root, how = densest_container(body, ignore=ignore), "densest"
-    removed += [Removal(rule=f"html.drop:{selector}", text=text) for selector, text in dropped]
     if root is None:
         visible = _read_selectors(body, html_rule)
         return _fallback(html, rule, markup, visible, article, url=url, drop=html_rule.drop, text_rule=layout.text)
@@ -91,26 +92,61 @@ def extract_html(html: str, rule: SiteRule, layout: Layout, article: Article, *,
     scope = _article_scope(root, body)
     visible = _read_selectors(scope, html_rule)
     skipped: list[tuple[str, str]] = []
-    page_blocks = walk_blocks(body, inside=root, skipped=skipped)
-    removed += [Removal(rule=f"html.non_content:{tag}", text=text) for tag, text in skipped]
-    removed += [Removal(rule=f"html.outside:{how}", text=block.text) for block in page_blocks if not block.in_root]
+    in_root = walk_inside(body, root, skipped=skipped)
 
     landmarks = found is not None
-    if layout.text is not None:
+    if layout.text is not None and _visible_text_needed(rule, markup, visible, landmarks):
         landmarks = _read_visible_text(scope, rule, layout.text, visible) or landmarks
     # A theme the rule does not know still prints the lead figure and a standfirst.
     visible.caption = visible.caption or _lead_caption(scope, root)
     visible.subtitle = visible.subtitle or _standfirst(scope, root, layout.text)
-    in_root = [block for block in page_blocks if block.in_root]
-    removed += [Removal(rule="html.caption", text=block.text) for block in in_root if block.kind == "caption"]
+    captions = [Removal(rule="html.caption", text=block.text) for block in in_root if block.kind == "caption"]
     body_blocks = [block for block in in_root if block.kind != "caption"]
 
     _fill_metadata(article, rule, markup, visible)
     blocks, stream_removed, stream_landmarks = _clean_body(body_blocks, layout.text, article.title)
     article.blocks = blocks
-    article.removed = removed + stream_removed
+    # What was dropped and what lies outside the content root are listed only if the audit
+    # is read: reading their text is a walk of most of the page.
+    article.removed = []
+    article.defer_removals(lambda: _dropped(dropped))
+    article.audit_listed += [Removal(rule=f"html.non_content:{tag}", text=text) for tag, text in skipped]
+    article.defer_removals(lambda: _outside(body, root, how))
+    article.audit_listed += captions + stream_removed
     article.subtitle = article.subtitle or _description_standfirst(markup, blocks)
     return landmarks or stream_landmarks
+
+
+def _dropped(dropped: list[tuple[str, LexborNode]]) -> list[Removal]:
+    removals = [Removal(rule=f"html.drop:{selector}", text=node_text(copy)) for selector, copy in dropped]
+    return [removal for removal in removals if removal.text]
+
+
+def _outside(body: LexborNode, root: LexborNode, how: str) -> list[Removal]:
+    """The page's text outside the content root, as removals."""
+    return [
+        Removal(rule=f"html.outside:{how}", text=block.text)
+        for block in walk_blocks(body, inside=root)
+        if not block.in_root
+    ]
+
+
+def _visible_text_needed(rule: SiteRule, markup: Markup, visible: _Visible, landmarks: bool) -> bool:
+    """Whether reading the visible text with the text rule can change the article: it
+    decides the landmarks, or it fills a field that neither the selectors nor the markup
+    (where the markup takes precedence) already fill."""
+    if not landmarks or not (visible.title and visible.subtitle and visible.authors and visible.caption):
+        return True
+    ld = markup.article
+    if not visible.published and not _site_date(
+        rule, markup.first("article:published_time"), text_value(ld.get("datePublished"))
+    ):
+        return True
+    if not visible.updated and not _site_date(
+        rule, markup.first("article:modified_time", "og:updated_time"), text_value(ld.get("dateModified"))
+    ):
+        return True
+    return not visible.tags and not _choose_tags(markup, [])
 
 
 #: Body paragraphs run at least this long; the lead figure sits before the first of them.

@@ -8,6 +8,7 @@ before parsing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -103,7 +104,13 @@ _VOID_TAGS = frozenset(
 )
 # Tags whose end tag is optional and that close their own kind: they never nest by themselves.
 _SELF_CLOSING_KIND = frozenset({"p", "li", "dt", "dd", "option", "tr", "td", "th", "rb", "rt", "rp", "optgroup"})
+#: Elements the walk neither enters nor takes as a block boundary.
+_LEAF_TAGS = frozenset({"img", "input", "hr"})
 _TAG = regex.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})\b[^>]*>")
+# The same tags as (closing slash, name, last character before ">"): measuring the depth
+# of every page is one C-level findall, with no match object per tag.
+_TAG_PARTS = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})\b(?:[^>]*([^>]))?>")
+_NEVER_NESTS = _VOID_TAGS | _SELF_CLOSING_KIND
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,17 +123,7 @@ class DomBlock:
 
 def limit_depth(html: str, max_depth: int = MAX_DEPTH) -> str:
     """Drop the tags of elements nested deeper than ``max_depth``, keeping their text."""
-    if html.count("<") <= max_depth:
-        return html
-    depth = 0
-    deepest = 0
-    for match in _TAG.finditer(html):
-        if _never_nests(match):
-            continue
-        closing = match.group(1)
-        depth = max(depth - 1, 0) if closing else depth + 1
-        deepest = max(deepest, depth)
-    if deepest <= max_depth:
+    if html.count("<") <= max_depth or _deepest(html) <= max_depth:
         return html
     parts: list[str] = []
     depth = 0
@@ -146,6 +143,20 @@ def limit_depth(html: str, max_depth: int = MAX_DEPTH) -> str:
             last = match.end()
     parts.append(html[last:])
     return "".join(parts)
+
+
+def _deepest(html: str) -> int:
+    """How deep the page's tags nest, counted as ``limit_depth`` counts them."""
+    depth = deepest = 0
+    for closing, name, last in _TAG_PARTS.findall(html):
+        if last == "/" or name.lower() in _NEVER_NESTS:
+            continue
+        if closing:
+            depth = max(depth - 1, 0)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
 
 
 def _never_nests(tag: regex.Match[str]) -> bool:
@@ -199,6 +210,64 @@ def walk_blocks(
     return walker.blocks
 
 
+def walk_inside(
+    root: LexborNode, inside: LexborNode, *, skipped: list[tuple[str, str]] | None = None
+) -> list[DomBlock]:
+    """The ``in_root`` blocks of ``walk_blocks(root, inside=inside)``, walking ``inside`` alone:
+    its ancestors up to ``root`` give the blocks their kind as the whole walk would."""
+    ancestors: list[LexborNode] = []
+    node = inside.parent
+    while node is not None and node.mem_id != root.mem_id:
+        ancestors.append(node)
+        node = node.parent
+    if node is None or inside.mem_id == root.mem_id:
+        return []  # a walk of ``root`` never enters ``inside``
+    walker = _Walker(inside.mem_id, skipped)
+    for ancestor in reversed(ancestors):
+        tag = ancestor.tag or ""
+        if tag in NON_CONTENT_TAGS or tag in _LEAF_TAGS or not ancestor.is_element_node:
+            return []  # the walk skips this element and all it holds
+        walker.contexts.append((tag, _KIND_OF_TAG.get(tag)) if tag in _BLOCK_TAGS else ("", None))
+        walker.in_root_stack.append(False)
+    # The whole walk enters ``inside`` with the text since its last block boundary still
+    # unwritten, and writes it as the first block of ``inside``.
+    walker.buffer.append(_unwritten_text(root, inside))
+    walker.walk_from(inside, include_self=True)
+    walker.flush()
+    return [block for block in walker.blocks if block.in_root]
+
+
+def _unwritten_text(root: LexborNode, node: LexborNode) -> str:
+    """The text a walk of ``root`` holds unwritten when it reaches ``node``: what follows the
+    last block boundary (a block element's start or end, a ``<br>``) before it."""
+    parts: list[str] = []
+    current = node
+    while current.mem_id != root.mem_id:
+        stack = [current.prev] if current.prev is not None else []
+        while stack:
+            item = stack.pop()
+            if item.prev is not None:
+                stack.append(item.prev)  # after this item's own content
+            if item.is_text_node:
+                parts.append(item.text_content or "")
+                continue
+            tag = item.tag or ""
+            if not item.is_element_node or tag in NON_CONTENT_TAGS or tag in _LEAF_TAGS:
+                continue
+            if tag == "br" or tag in _BLOCK_TAGS:
+                return "".join(reversed(parts))
+            if item.last_child is not None:
+                stack.append(item.last_child)
+        parent = current.parent
+        if parent is None or parent.mem_id == root.mem_id or (parent.tag or "") in _BLOCK_TAGS:
+            break
+        current = parent
+    return "".join(reversed(parts))
+
+
+_INLINE: tuple[str, DomKind | None] = ("", None)
+
+
 class _Walker:
     def __init__(self, inside_id: int | None, skipped: list[tuple[str, str]] | None) -> None:
         self.inside_id = inside_id
@@ -245,7 +314,7 @@ class _Walker:
         if tag == "br":
             self.flush()
             return False
-        if tag in ("img", "input", "hr"):
+        if tag in _LEAF_TAGS:
             return False
         entering_root = self.inside_id is not None and node.mem_id == self.inside_id
         self.in_root_stack.append(entering_root or (bool(self.in_root_stack) and self.in_root_stack[-1]))
@@ -253,7 +322,7 @@ class _Walker:
             self.flush()
             self.contexts.append((tag, _KIND_OF_TAG.get(tag)))
         else:
-            self.contexts.append(("", None))
+            self.contexts.append(_INLINE)
         return True
 
     def leave(self, node: LexborNode) -> None:
@@ -263,22 +332,47 @@ class _Walker:
         self.in_root_stack.pop()
 
     def walk_from(self, root: LexborNode, *, include_self: bool) -> None:
+        """``enter`` and ``leave`` every node under ``root``, inlined: this loop runs once
+        per node of every page."""
         if include_self and not self.enter(root):
             return
+        buffer, contexts, in_root_stack, flush = self.buffer, self.contexts, self.in_root_stack, self.flush
+        inside_id = self.inside_id
         stack: list[LexborNode] = []
         node = root.child
         while node is not None:
-            entered = self.enter(node)
-            if entered and node.child is not None:
-                stack.append(node)
-                node = node.child
-                continue
-            if entered:
-                self.leave(node)
-            while node.next is None and stack:
+            if node.is_text_node:
+                buffer.append(node.text_content or "")
+            elif node.is_element_node:
+                tag = node.tag or ""
+                if tag in NON_CONTENT_TAGS or tag == "br" or tag in _LEAF_TAGS:
+                    self.enter(node)
+                else:
+                    entering_root = inside_id is not None and node.mem_id == inside_id
+                    in_root_stack.append(entering_root or (bool(in_root_stack) and in_root_stack[-1]))
+                    if tag in _BLOCK_TAGS or entering_root:
+                        flush()
+                        contexts.append((tag, _KIND_OF_TAG.get(tag)))
+                    else:
+                        contexts.append(_INLINE)
+                    child = node.child
+                    if child is not None:
+                        stack.append(node)
+                        node = child
+                        continue
+                    if contexts[-1][0]:
+                        flush()
+                    contexts.pop()
+                    in_root_stack.pop()
+            following = node.next
+            while following is None and stack:
                 node = stack.pop()
-                self.leave(node)
-            node = node.next
+                if contexts[-1][0]:
+                    flush()
+                contexts.pop()
+                in_root_stack.pop()
+                following = node.next
+            node = following
         if include_self:
             self.leave(root)
 
@@ -329,9 +423,11 @@ def contains(ancestor: LexborNode, node: LexborNode) -> bool:
 
 def drop_selectors(
     scope: LexborNode, selectors: tuple[str, ...], *, keep: LexborNode | None = None
-) -> list[tuple[str, str]]:
-    """Remove every element under ``scope`` that a selector matches; return (selector, text)
-    of what was removed. An element holding ``keep`` is never removed."""
+) -> list[tuple[str, LexborNode]]:
+    """Remove every element under ``scope`` that a selector matches; return (selector, a
+    copy of the element as it was removed), whose text is read only if the audit asks for
+    it (a copy is made in C; reading text walks it in Python). An element holding ``keep``
+    is never removed."""
     # All matches are collected before anything is removed, and only the outermost ones are
     # removed: a node inside an already removed subtree must not be touched again.
     matches: dict[int, tuple[LexborNode, str]] = {}
@@ -342,14 +438,17 @@ def drop_selectors(
             if keep is not None and contains(node, keep):
                 continue
             matches[node.mem_id] = (node, selector)
-    removed: list[tuple[str, str]] = []
-    for node, selector in list(matches.values()):
-        if _has_ancestor_in(node, matches, stop=scope.mem_id):
-            continue
-        text = node_text(node)
+    # The outermost are told apart before anything is removed: once an element is gone, the
+    # nodes inside it are no longer part of the tree.
+    outermost = [
+        (node, selector)
+        for node, selector in matches.values()
+        if not _has_ancestor_in(node, matches, stop=scope.mem_id)
+    ]
+    removed: list[tuple[str, LexborNode]] = []
+    for node, selector in outermost:
+        removed.append((selector, node.clone()))
         node.decompose()
-        if text:
-            removed.append((selector, text))
     return removed
 
 

@@ -11,9 +11,18 @@ import regex
 _SPACE_RUN = regex.compile(r"[\s\u200b\u2060\ufeff]+")
 
 
+# str.split() splits on exactly the white space of \s plus the separators U+001C-U+001F;
+# with the zero-width spaces made spaces, it folds the same runs as _SPACE_RUN, several
+# times faster.
+_SEPARATORS = regex.compile(r"[\x1c-\x1f]")
+
+
 def normalize_text(text: str) -> str:
     """NFC, every run of white space folded to one space, ends stripped."""
     if text.isascii() and text.isprintable() and "  " not in text:
         # Already NFC, and its only white space is single spaces: the common case, cheaply.
         return text.strip(" ")
-    return _SPACE_RUN.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    text = unicodedata.normalize("NFC", text)
+    if _SEPARATORS.search(text):
+        return _SPACE_RUN.sub(" ", text).strip()
+    return " ".join(text.replace("\u200b", " ").replace("\u2060", " ").replace("\ufeff", " ").split())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from cleaner.extract.html_page import ParsedPage
 from cleaner.extract.lines import split_lines
 from cleaner.extract.prose_head import BEFORE_PROSE
 from cleaner.inputs.document import Document
@@ -95,14 +96,14 @@ def rule_with_learning(
     return standalone_rule(group), True
 
 
-def extract_learned(document: Document, rule: SiteRule, article: Article) -> Article:
+def extract_learned(document: Document, rule: SiteRule, article: Article, page: ParsedPage | None = None) -> Article:
     """Clean a page that has no site rule with the patterns learned for its group.
 
     Where a learned landmark is found on the page, the learned rule reads it as a site rule
     would (head, body, tail); and whatever was found, what stands above the first paragraph
     the generic heuristics take for prose goes as head (``head_until_prose``): landmarks
     learned from a few pages say nothing of a page's own headline and dateline."""
-    return extract_with_rule(document, rule, rule.layouts[0], article)
+    return extract_with_rule(document, rule, rule.layouts[0], article, page)
 
 
 #: The audit name of a removal by a learned HTML selector: ``learned:html.drop:<selector>``.

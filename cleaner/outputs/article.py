@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -51,7 +52,42 @@ class Article:
     language: str | None = None
     blocks: list[Block] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    removed: list[Removal] = field(default_factory=list)
+    #: The removal audit as listed so far; read it through ``removed``, which lists the
+    #: deferred part too.
+    audit_listed: list[Removal] = field(default_factory=list, init=False)
+    #: Parts of the audit that cost a walk of the page to list (what lies outside an HTML
+    #: content root), as (position in ``audit_listed``, how to list them): listed only when
+    #: the audit is read.
+    audit_deferred: list[tuple[int, Callable[[], list[Removal]]]] = field(
+        default_factory=list, init=False, repr=False, compare=False
+    )
+
+    @property
+    def removed(self) -> list[Removal]:
+        """Every span of the input that did not reach the body, with the rule that took it."""
+        if self.audit_deferred:
+            # Last first: the positions of earlier parts stay valid.
+            for position, listing in reversed(self.audit_deferred):
+                self.audit_listed[position:position] = listing()
+            self.audit_deferred.clear()
+        return self.audit_listed
+
+    @removed.setter
+    def removed(self, value: list[Removal]) -> None:
+        self.audit_deferred.clear()
+        self.audit_listed = value
+
+    def defer_removals(self, listing: Callable[[], list[Removal]]) -> None:
+        """Add removals that are listed only when the audit is read, at the current end of it."""
+        self.audit_deferred.append((len(self.audit_listed), listing))
+
+    def __getstate__(self) -> dict[str, Any]:
+        self.removed  # noqa: B018  (lists the deferred audit: a listing does not pickle)
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
 
     @property
     def text(self) -> str:

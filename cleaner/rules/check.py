@@ -27,7 +27,7 @@ from cleaner.rules.registry import LoadProblem, Registry, load_file, load_regist
 INPUT_SUFFIXES = (".txt", ".html", ".htm")
 EXPECTED_SUFFIX = ".expected.json"
 #: Keys an expected JSON may hold: the Article's fields ("removed" asks for the audit).
-ARTICLE_FIELDS = frozenset(item.name for item in fields(Article)) | {"text"}
+ARTICLE_FIELDS = frozenset(item.name for item in fields(Article) if item.init) | {"text", "removed"}
 
 
 @dataclass(frozen=True, slots=True)
