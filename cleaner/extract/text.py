@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from cleaner.extract.blocks import type_blocks
 from cleaner.extract.dates import parse_shown_date
-from cleaner.extract.lines import Line, split_lines, window_text
+from cleaner.extract.lines import Line, split_lines
+from cleaner.extract.matching import PageText, matcher_for
 from cleaner.outputs.article import Article, Removal
 from cleaner.rules import patterns
 from cleaner.rules.news_boilerplate import SHARED_IDS, shared_patterns
@@ -28,6 +29,7 @@ class _Page:
 
     lines: list[Line]
     rule: TextRule
+    view: PageText
     removed_by: dict[int, str] = field(default_factory=dict)  # line index -> rule id
     meta: dict[str, str] = field(default_factory=dict)
     anchors: dict[str, int] = field(default_factory=dict)  # landmark id -> first line index
@@ -51,7 +53,8 @@ class _DropMatch:
 
 def extract_text(text: str, rule: SiteRule, text_rule: TextRule, article: Article) -> bool:
     """Fill ``article`` from a text dump. Return whether any landmark of the rule was found."""
-    page = _Page(lines=split_lines(text), rule=text_rule, url=article.url)
+    lines = split_lines(text)
+    page = _Page(lines=lines, rule=text_rule, view=PageText.of(lines), url=article.url)
     drops = _find_drops(page)
     # What may be boilerplate in the head: a body-only pattern (a related card) says nothing there.
     dropped_lines = {index for match in drops if match.pattern.region in ("any", "head") for index in match.indices}
@@ -110,7 +113,7 @@ def clean_stream(lines: list[Line], text_rule: TextRule) -> StreamCleaning:
     Head metadata lines and head landmarks are only looked for in the lead of the stream
     (its short lines before the first long one), and only the matching lines are removed.
     """
-    page = _Page(lines=lines, rule=text_rule)
+    page = _Page(lines=lines, rule=text_rule, view=PageText.of(lines))
     drops = _find_drops(page)
     lead_end = next((i for i, line in enumerate(lines) if len(line.text) > _LEAD_LINE_MAX), len(lines))
     lead_end = min(lead_end, text_rule.head_window)
@@ -141,8 +144,8 @@ def names_boilerplate(text_rule: TextRule, text: str) -> bool:
     """Whether a single-line pattern of the rule or of the shared layer names ``text`` as
     boilerplate, or it is one of the rule's tail landmarks."""
     line = [Line(number=0, text=text, gap_before=False)]
-    page = _Page(lines=line, rule=text_rule)
-    return next(_hits(page, 0, boilerplate_of(text_rule)), None) is not None or _starts_tail(page, 0)
+    page = _Page(lines=line, rule=text_rule, view=PageText.of(line))
+    return matcher_for(boilerplate_of(text_rule)).first(page.view, 0) is not None or _starts_tail(page, 0)
 
 
 def names_metadata(text_rule: TextRule, text: str) -> bool:
@@ -156,7 +159,7 @@ _SHARED_ONLY = TextRule()
 def shared_removals(lines: list[Line]) -> dict[int, str]:
     """The lines the shared news-boilerplate layer removes from a page read with no site
     rule (index -> kind id), related lists under their headers included."""
-    page = _Page(lines=lines, rule=_SHARED_ONLY)
+    page = _Page(lines=lines, rule=_SHARED_ONLY, view=PageText.of(lines))
     _apply_drops(page, _find_drops(page), -1, len(lines))
     return dict(page.removed_by)
 
@@ -167,37 +170,11 @@ def _matches(pattern: str, text: str) -> bool:
 
 def _release_kept(page: _Page) -> set[int]:
     """Keep-guards win over every removal: lines they match go back to the body."""
-    kept = {index for index, line in enumerate(page.lines) if any(_matches(p, line.text) for p in page.rule.keep)}
+    keep = page.rule.keep
+    kept = {index for index in range(len(page.lines)) if keep and any(page.view.matches(p, index) for p in keep)}
     for index in kept:
         page.removed_by.pop(index, None)
     return kept
-
-
-# Keyed by identity: hashing a tuple of rule dataclasses on every line costs more than the match.
-_SINGLE_LINE_SOURCES: dict[int, tuple[tuple[LinePattern, ...], tuple[str, ...]]] = {}
-
-
-def _single_line_sources(items: tuple[LinePattern, ...]) -> tuple[str, ...]:
-    cached = _SINGLE_LINE_SOURCES.get(id(items))
-    if cached is None or cached[0] is not items:
-        cached = (items, tuple(item.pattern for item in items if item.lines == 1))
-        _SINGLE_LINE_SOURCES[id(items)] = cached
-    return cached[1]
-
-
-def _hits(page: _Page, index: int, items: tuple[LinePattern, ...]) -> Iterator[LinePattern]:
-    """The patterns of ``items`` that match at line ``index``, in order. One joined match
-    rules out all single-line patterns on most lines, at the cost of one time-out."""
-    text = page.lines[index].text
-    singles_possible = patterns.may_match_any(_single_line_sources(items), text)
-    for item in items:
-        if item.lines == 1:
-            if singles_possible and _matches(item.pattern, text):
-                yield item
-            continue
-        window = window_text(page.lines, index, item.lines)
-        if window is not None and _matches(item.pattern, window):
-            yield item
 
 
 _BOILERPLATE: dict[int, tuple[TextRule, tuple[LinePattern, ...]]] = {}
@@ -213,23 +190,18 @@ def boilerplate_of(rule: TextRule) -> tuple[LinePattern, ...]:
 
 
 def _find_drops(page: _Page) -> list[_DropMatch]:
-    items = boilerplate_of(page.rule)
     return [
         _DropMatch(drop, tuple(range(index, index + drop.lines)))
-        for index in range(len(page.lines))
-        for drop in _hits(page, index, items)
+        for index, drop in matcher_for(boilerplate_of(page.rule)).scan(page.view)
     ]
 
 
 def _first_meta(page: _Page, meta: MetaLine, start: int, stop: int) -> tuple[int, dict[str, str]] | None:
-    for index in range(start, min(stop, len(page.lines))):
-        text = page.lines[index].text if meta.lines == 1 else window_text(page.lines, index, meta.lines)
-        if text is None:
-            continue
-        match = patterns.fullmatch(meta.pattern, text)
-        if match is not None:
-            return index, {k: v for k, v in match.groupdict().items() if v}
-    return None
+    hit = page.view.first(meta.pattern, start, stop, meta.lines)
+    if hit is None:
+        return None
+    index, match = hit
+    return index, {k: v for k, v in match.groupdict().items() if v}
 
 
 def _take_meta(page: _Page, meta: MetaLine, index: int) -> None:
@@ -238,11 +210,8 @@ def _take_meta(page: _Page, meta: MetaLine, index: int) -> None:
 
 
 def _first_line(page: _Page, pattern: LinePattern, start: int, stop: int) -> int | None:
-    for index in range(start, min(stop, len(page.lines))):
-        window = window_text(page.lines, index, pattern.lines)
-        if window is not None and _matches(pattern.pattern, window):
-            return index
-    return None
+    hit = page.view.first(pattern.pattern, start, stop, pattern.lines)
+    return None if hit is None else hit[0]
 
 
 def _read_head(page: _Page, dropped: set[int]) -> int:
@@ -477,7 +446,7 @@ def _title_evidence(
 
 def _starts_tail(page: _Page, index: int) -> bool:
     """Whether line ``index`` is one of the rule's tail landmarks."""
-    if next(_hits(page, index, page.rule.tail_anchors), None) is not None:
+    if matcher_for(page.rule.tail_anchors).first(page.view, index) is not None:
         return True
     text = page.lines[index].text
     return any(
@@ -578,7 +547,7 @@ def _find_tail(page: _Page, head_end: int) -> int:
     start = head_end + 1
     tail = len(page.lines)
     for index in range(start, tail):
-        anchor = next(_hits(page, index, rule.tail_anchors), None)
+        anchor = matcher_for(rule.tail_anchors).first(page.view, index)
         if anchor is not None:
             tail = index
             page.anchors.setdefault(anchor.id, index)
@@ -696,7 +665,7 @@ def _remove_head_and_tail(page: _Page, head_end: int, tail_start: int) -> None:
     # Each tail line is credited to the latest tail landmark at or above it.
     current = "end"
     for index in range(tail_start, len(page.lines)):
-        anchor = next(_hits(page, index, page.rule.tail_anchors), None)
+        anchor = matcher_for(page.rule.tail_anchors).first(page.view, index)
         if anchor is not None:
             current = anchor.id
         page.take(index, f"tail:{current}")

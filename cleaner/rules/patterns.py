@@ -67,33 +67,3 @@ def search(source: str, text: str, flags: int = 0) -> regex.Match[str] | None:
         return compile_pattern(source, flags).search(text, timeout=SEARCH_TIMEOUT)
     except TimeoutError:
         raise _timed_out(source, text, SEARCH_TIMEOUT) from None
-
-
-# Numbered or named back-references change meaning when patterns are joined into one.
-_BACKREFERENCE = regex.compile(r"\\[1-9]|\\g<|\(\?P=")
-
-
-@lru_cache(maxsize=256)
-def any_of(sources: tuple[str, ...]) -> str | None:
-    """One pattern that fully matches wherever one of ``sources`` does, or None when they
-    cannot be joined. Matching a line once against it, under one time-out, tells whether any
-    of them needs trying: most lines of a page match no boilerplate at all."""
-    if not sources or any(_BACKREFERENCE.search(source) for source in sources):
-        return None
-    joined = "|".join(f"(?:{source})" for source in sources)
-    try:
-        compile_pattern(joined)
-    except RuleError:
-        return None
-    return joined
-
-
-def may_match_any(sources: tuple[str, ...], text: str) -> bool:
-    """False only when no pattern of ``sources`` can fully match ``text``."""
-    joined = any_of(sources)
-    if joined is None:
-        return True
-    try:
-        return fullmatch(joined, text) is not None
-    except PatternTimeout:
-        return True  # let the patterns run one by one, so the time-out names the guilty one

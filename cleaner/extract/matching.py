@@ -1,0 +1,146 @@
+"""A tuple of line patterns compiled once into a matcher that looks at each line once.
+
+The patterns keep their order and their own time-out (``cleaner.rules.patterns``): a line is
+given, in order, to each pattern whose :class:`~cleaner.rules.shape.Shape` admits it, so the
+matches found, their order and any time-out error are those of trying every pattern in turn.
+Which patterns to try is decided by the line's first folded character (patterns with a known
+start) and plain string tests; a window of several lines is only built for a pattern that
+admits it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from cleaner.extract.lines import Line, window_text
+from cleaner.rules import patterns
+from cleaner.rules.schema import LinePattern
+from cleaner.rules.shape import Check, Shape, check_of, fold, shapes_of
+
+
+@dataclass(slots=True)
+class PageText:
+    """The lines of a page as the matchers read them: texts, and their folds (computed once)."""
+
+    lines: list[Line]
+    texts: list[str]
+    folded: list[str]
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> PageText:
+        texts = [line.text for line in lines]
+        return cls(lines=lines, texts=texts, folded=[fold(text) for text in texts])
+
+    def window(self, index: int, size: int) -> str | None:
+        """The text of ``size`` lines from ``index`` as patterns see it (None: past the end)."""
+        if size == 1:
+            return self.texts[index] if index < len(self.texts) else None
+        return window_text(self.lines, index, size)
+
+    def admits(self, source: str, index: int, size: int = 1) -> bool:
+        """Whether ``source`` may match the window: False only where it cannot."""
+        if index + size > len(self.texts):
+            return False
+        texts, folded = self.texts, self.folded
+        return any(check(texts, folded, index) for check in checks_of(source, size))
+
+    def fullmatch(self, source: str, index: int, size: int = 1) -> regex.Match[str] | None:
+        """``source`` fully matched on the window of ``size`` lines from ``index`` (None: no
+        match, or no such window)."""
+        if not self.admits(source, index, size):
+            return None
+        text = self.window(index, size)
+        return None if text is None else patterns.fullmatch(source, text)
+
+    def matches(self, source: str, index: int, size: int = 1) -> bool:
+        return self.fullmatch(source, index, size) is not None
+
+    def first(self, source: str, start: int, stop: int, size: int = 1) -> tuple[int, regex.Match[str]] | None:
+        """The first window of ``size`` lines from ``start`` to before ``stop`` that ``source``
+        fully matches, with its match."""
+        texts, folded = self.texts, self.folded
+        checks = checks_of(source, size)
+        for index in range(start, min(stop, len(texts) - size + 1)):
+            for check in checks:
+                if check(texts, folded, index):
+                    break
+            else:
+                continue
+            text = texts[index] if size == 1 else window_text(self.lines, index, size)
+            match = None if text is None else patterns.fullmatch(source, text)
+            if match is not None:
+                return index, match
+        return None
+
+
+@lru_cache(maxsize=4096)
+def checks_of(source: str, size: int) -> tuple[Check, ...]:
+    return tuple(check_of(shape) for shape in shapes_of(source, size))
+
+
+class LineMatcher:
+    """The patterns of ``items`` that match at a line, in their order.
+
+    Each alternative of each pattern is an entry; the entries worth trying on a line are
+    those whose known start is the line's first folded character, and those with no known
+    start, in pattern order."""
+
+    __slots__ = ("_by_first", "_items", "_unknown_start")
+
+    def __init__(self, items: tuple[LinePattern, ...]) -> None:
+        self._items = items
+        entries = [
+            (position, shape, check_of(shape))
+            for position, item in enumerate(items)
+            for shape in shapes_of(item.pattern, item.lines)
+        ]
+        unknown_start = [entry for entry in entries if entry[1].first_chars is None]
+        starts: dict[str, list[tuple[int, Shape, Check]]] = {}
+        for entry in entries:
+            for char in entry[1].first_chars or ():
+                starts.setdefault(char, []).append(entry)
+        self._unknown_start = _plan(unknown_start)
+        self._by_first = {char: _plan([*unknown_start, *known]) for char, known in starts.items()}
+
+    def hits(self, page: PageText, index: int) -> Iterator[LinePattern]:
+        texts, folded = page.texts, page.folded
+        room = len(texts) - index
+        tried = -1
+        for position, lines, check in self._by_first.get(folded[index][:1], self._unknown_start):
+            if position == tried or lines > room or not check(texts, folded, index):
+                continue
+            tried = position
+            item = self._items[position]
+            text = texts[index] if lines == 1 else window_text(page.lines, index, lines)
+            if text is not None and patterns.fullmatch(item.pattern, text) is not None:
+                yield item
+
+    def first(self, page: PageText, index: int) -> LinePattern | None:
+        return next(self.hits(page, index), None)
+
+    def scan(self, page: PageText) -> list[tuple[int, LinePattern]]:
+        """Every (line index, pattern) match of the page, by line then pattern order."""
+        return [(index, item) for index in range(len(page.texts)) for item in self.hits(page, index)]
+
+
+def _plan(entries: list[tuple[int, Shape, Check]]) -> tuple[tuple[int, int, Check], ...]:
+    """Entries in pattern order (an entry being a pattern's position, window size and check)."""
+    unique = {(position, id(shape)): (position, shape.lines, check) for position, shape, check in entries}
+    return tuple(sorted(unique.values(), key=lambda entry: entry[0]))
+
+
+# Keyed by identity: hashing a tuple of rule dataclasses on every line costs more than the match.
+_MATCHERS: dict[int, tuple[tuple[LinePattern, ...], LineMatcher]] = {}
+
+
+def matcher_for(items: tuple[LinePattern, ...]) -> LineMatcher:
+    """The matcher of ``items``, compiled on first use (the tuple must stay alive: a rule's field)."""
+    cached = _MATCHERS.get(id(items))
+    if cached is None or cached[0] is not items:
+        cached = (items, LineMatcher(items))
+        _MATCHERS[id(items)] = cached
+    return cached[1]
