@@ -11,7 +11,7 @@ admits it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
@@ -29,6 +29,8 @@ class PageText:
     lines: list[Line]
     texts: list[str]
     folded: list[str]
+    # (pattern, index, size) -> match: the head reader asks some questions twice.
+    _asked: dict[tuple[str, int, int], regex.Match[str] | None] = field(default_factory=dict)
 
     @classmethod
     def of(cls, lines: list[Line]) -> PageText:
@@ -53,8 +55,11 @@ class PageText:
         match, or no such window)."""
         if not self.admits(source, index, size):
             return None
-        text = self.window(index, size)
-        return None if text is None else patterns.fullmatch(source, text)
+        key = (source, index, size)
+        if key not in self._asked:
+            text = self.window(index, size)
+            self._asked[key] = None if text is None else patterns.fullmatch(source, text)
+        return self._asked[key]
 
     def matches(self, source: str, index: int, size: int = 1) -> bool:
         return self.fullmatch(source, index, size) is not None

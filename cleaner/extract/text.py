@@ -278,7 +278,11 @@ def _body_run_start(page: _Page, dropped: set[int]) -> int:
     A byline-shaped line below them ("By NAME, ROLE" closing an article) is no head landmark."""
     previous_long = False
     for index, line in enumerate(page.lines):
-        long = index not in dropped and len(line.text.split()) >= _BODY_RUN_WORDS and _matches(_SENTENCE_END, line.text)
+        long = (
+            index not in dropped
+            and len(line.text.split()) >= _BODY_RUN_WORDS
+            and page.view.matches(_SENTENCE_END, index)
+        )
         if long and previous_long:
             return index
         previous_long = long
@@ -301,7 +305,7 @@ def _head_limit(page: _Page, dropped: set[int], window: int, landmark_lines: set
         prose = sum(
             1
             for index in range(previous + 1, current)
-            if index not in dropped and _matches(_HEAD_PROSE, page.lines[index].text)
+            if index not in dropped and page.view.matches(_HEAD_PROSE, index)
         )
         if prose >= _HEAD_PROSE_BETWEEN:
             return current
@@ -311,7 +315,7 @@ def _head_limit(page: _Page, dropped: set[int], window: int, landmark_lines: set
 def _step_back(page: _Page, index: int) -> int | None:
     """The line before ``index``, walking over lines the title rule says to skip."""
     index -= 1
-    while index >= 0 and any(_matches(skip, page.lines[index].text) for skip in page.rule.title.skip):
+    while index >= 0 and any(page.view.matches(skip, index) for skip in page.rule.title.skip):
         index -= 1
     return index if index >= 0 else None
 
@@ -432,14 +436,14 @@ def _title_evidence(
         following is not None
         and following == below_it
         and caption is not None
-        and _matches(caption.pattern, page.lines[following].text)
+        and page.view.matches(caption.pattern, following)
     ):
         score += 1.5
-    if _matches(_SENTENCE_END, text) and not text.endswith(("?", "!")):
+    if page.view.matches(_SENTENCE_END, index) and not text.endswith(("?", "!")):
         score -= 1.0
     elif following is not None and len(page.lines[following].text) > len(text):
         score += 0.5  # a line that closes no sentence, over a longer one
-    if _matches(_SECOND_SENTENCE, text):
+    if page.view.matches(_SECOND_SENTENCE, index):
         score -= 2.0
     return score
 
@@ -448,9 +452,8 @@ def _starts_tail(page: _Page, index: int) -> bool:
     """Whether line ``index`` is one of the rule's tail landmarks."""
     if matcher_for(page.rule.tail_anchors).first(page.view, index) is not None:
         return True
-    text = page.lines[index].text
     return any(
-        meta.region == "tail" and meta.anchor and meta.lines == 1 and _matches(meta.pattern, text)
+        meta.region == "tail" and meta.anchor and meta.lines == 1 and page.view.matches(meta.pattern, index)
         for meta in page.rule.meta
     )
 
@@ -470,7 +473,7 @@ def _title_by_evidence(page: _Page, dropped: set[int], landmarks: dict[int, str]
     scored = [
         (_title_evidence(page, dropped, landmarks, index, rank, slug, window), index)
         for rank, index in enumerate(free)
-        if _matches(_TITLE_SHAPE, page.lines[index].text)
+        if page.view.matches(_TITLE_SHAPE, index)
     ]
     if not scored:
         return None
@@ -518,9 +521,9 @@ def _read_captions(
         and "subtitle" not in page.meta
         and index + 1 < len(lines)
         and not {index, index + 1} & dropped
-        and _matches(_STANDFIRST, lines[index].text)
-        and not _matches(rule.caption.pattern, lines[index].text)
-        and _matches(rule.caption.pattern, lines[index + 1].text)
+        and page.view.matches(_STANDFIRST, index)
+        and not page.view.matches(rule.caption.pattern, index)
+        and page.view.matches(rule.caption.pattern, index + 1)
     ):
         # A sentence between the headline and the lead caption is the standfirst.
         page.set_meta("subtitle", lines[index].text)
@@ -529,12 +532,12 @@ def _read_captions(
     if (
         alt
         and index + 1 < len(lines)
-        and _matches(alt, lines[index].text)
-        and _matches(rule.caption.pattern, lines[index + 1].text)
+        and page.view.matches(alt, index)
+        and page.view.matches(rule.caption.pattern, index + 1)
     ):
         page.take(index, "image_alt")
         index += 1
-    if index < len(lines) and index not in dropped and _matches(rule.caption.pattern, lines[index].text):
+    if index < len(lines) and index not in dropped and page.view.matches(rule.caption.pattern, index):
         page.set_meta("caption", lines[index].text)
         page.take(index, "meta.caption")
         return index
@@ -591,7 +594,7 @@ def _apply_drops(page: _Page, drops: list[_DropMatch], head_end: int, tail_start
             _take_followers(page, match, tail_start)
         above = match.indices[0] - 1
         leader = match.pattern.leader
-        if leader and above >= 0 and above not in page.removed_by and _matches(leader, page.lines[above].text):
+        if leader and above >= 0 and above not in page.removed_by and page.view.matches(leader, above):
             page.take(above, match.pattern.id)
 
 
@@ -629,7 +632,7 @@ def _close_followers(page: _Page, match: _DropMatch, stop: int) -> list[int]:
     close: list[int] = []
     index = match.indices[-1] + 1
     while followers and index < stop and not page.lines[index].gap_before:
-        if not _matches(followers, page.lines[index].text):
+        if not page.view.matches(followers, index):
             break
         close.append(index)
         index += 1
@@ -640,7 +643,7 @@ def _take_followers(page: _Page, match: _DropMatch, tail_start: int) -> None:
     """The list under a header such as "Read more:": the lines right below it that match
     ``followers``; past a blank line only when every line from there to the end of the body
     is such a line or already removed (a list of related titles closing the article)."""
-    pattern, lines = match.pattern, page.lines
+    pattern = match.pattern
     followers = pattern.followers
     if followers is None:
         return
@@ -651,7 +654,7 @@ def _take_followers(page: _Page, match: _DropMatch, tail_start: int) -> None:
     run = []
     while index < tail_start:
         if index not in page.removed_by:
-            if not _matches(followers, lines[index].text):
+            if not page.view.matches(followers, index):
                 return
             run.append(index)
         index += 1

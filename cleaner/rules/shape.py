@@ -41,14 +41,17 @@ _MAX_ALTERNATIVES = 40
 _FOLD_STRETCH = 3
 _UNBOUNDED = 1 << 31
 
-# ``\p{...}`` classes that never contain a line break (letters, marks, numbers, punctuation, symbols).
+# ``\p{...}`` classes of printing characters only (letters, marks, numbers, punctuation, symbols).
 _NO_BREAK_PROPERTIES = frozenset(
     {"L", "Lu", "Ll", "Lt", "Lm", "Lo", "M", "Mn", "Mc", "Me", "N", "Nd", "Nl", "No"}
     | {"P", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "S", "Sm", "Sc", "Sk", "So"}
 )
 # Stand-ins for ``\p{...}`` that Python's parser reads: private-use characters, one wide,
-# in no literal (see ``_usable_char``); a class that may hold a line break gets "\n" too.
-_PROPERTY_CHARS = "\ue000\ue001"
+# in no literal (see ``_usable_char``). The first stands for a property of printing
+# characters only (no white space, no line break); the second for any other property, and a
+# class holding it gets "\n" too.
+_PRINTING_PROPERTY = "\ue000"
+_ANY_PROPERTY = "\ue001"
 _QUANTIFIER = re.compile(r"\{(?:\d+(?:,\d*)?|,\d+)\}")
 # Verbose mode: ``regex`` and Python differ on white space inside sets.
 _VERBOSE = re.compile(r"\(\?[a-zA-Z]*x")
@@ -79,14 +82,18 @@ def _usable_char(char: str) -> bool:
 class Shape:
     """Necessary conditions on the text a pattern (or one alternative of it) fully matches.
 
-    ``prefixes``: the folded text starts with one of them (None: unknown). ``needs``: for
-    each OR-set, one of its folded words occurs somewhere in the text. ``bounds``: for each
-    line of the window, the least and (None: no) greatest length (None: unknown)."""
+    ``prefixes``: the folded text starts with one of them (None: unknown); ``suffixes``: it
+    ends with one of them. ``needs``: for each OR-set, one of its folded words occurs
+    somewhere in the folded text; ``exact_needs``: the same for words of case-sensitive
+    parts, in the text as it is. ``bounds``: for each line of the window, the least and
+    (None: no) greatest length (None: unknown)."""
 
     lines: int = 1
     prefixes: tuple[str, ...] | None = None
     needs: tuple[tuple[str, ...], ...] = ()
     bounds: tuple[tuple[int, int | None], ...] | None = None
+    suffixes: tuple[str, ...] | None = None
+    exact_needs: tuple[tuple[str, ...], ...] = ()
 
     @property
     def first_chars(self) -> frozenset[str] | None:
@@ -111,8 +118,11 @@ def check_of(shape: Shape) -> Check:
         (offset, low, _UNBOUNDED if high is None else high) for offset, (low, high) in enumerate(shape.bounds or ())
     )
     prefixes = shape.prefixes
+    suffixes = shape.suffixes
     words = tuple(needed[0] for needed in shape.needs if len(needed) == 1)
     searches = tuple(_any_word(needed) for needed in shape.needs if len(needed) > 1)
+    exact_words = tuple(needed[0] for needed in shape.exact_needs if len(needed) == 1)
+    exact_searches = tuple(_any_word(needed) for needed in shape.exact_needs if len(needed) > 1)
     if lines == 1:
         low, high = (bounds[0][1], bounds[0][2]) if bounds else (0, _UNBOUNDED)
 
@@ -122,10 +132,19 @@ def check_of(shape: Shape) -> Check:
             text = folded[index]
             if prefixes is not None and not text.startswith(prefixes):
                 return False
+            if suffixes is not None and not text.endswith(suffixes):
+                return False
             for word in words:
                 if word not in text:
                     return False
-            for search in searches:  # noqa: SIM110 - a loop: no generator on the hot path
+            for search in searches:
+                if not search(text):
+                    return False
+            text = texts[index]
+            for word in exact_words:
+                if word not in text:
+                    return False
+            for search in exact_searches:  # noqa: SIM110 - a loop: no generator on the hot path
                 if not search(text):
                     return False
             return True
@@ -138,6 +157,8 @@ def check_of(shape: Shape) -> Check:
                 return False
         if prefixes is not None and not folded[index].startswith(prefixes):
             return False
+        if suffixes is not None and not folded[index + lines - 1].endswith(suffixes):
+            return False
         if words or searches:
             # Words never hold a line break: each is found within one line of the window.
             text = "\n".join(folded[index : index + lines])
@@ -145,6 +166,14 @@ def check_of(shape: Shape) -> Check:
                 if word not in text:
                     return False
             for search in searches:
+                if not search(text):
+                    return False
+        if exact_words or exact_searches:
+            text = "\n".join(texts[index : index + lines])
+            for word in exact_words:
+                if word not in text:
+                    return False
+            for search in exact_searches:
                 if not search(text):
                     return False
         return True
@@ -180,9 +209,84 @@ def shapes_of(source: str, lines: int = 1) -> tuple[Shape, ...]:
         translated = _translate(source)
         if translated is None:
             return (Shape(lines=lines),)
-        return _analyse(sre_parse.parse(translated), lines)
+        parsed = sre_parse.parse(translated)
+        if _may_backtrack(list(parsed)):
+            # Tried on every line as ever, so that its time-out strikes where it always did.
+            return (Shape(lines=lines),)
+        return _analyse(parsed, lines)
     except (re.error, RecursionError, ValueError, TypeError, KeyError, IndexError, AttributeError):
         return (Shape(lines=lines),)
+
+
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT)
+
+
+def _may_backtrack(nodes: list[Any]) -> bool:
+    """Whether a repetition without limit repeats something that can match one text in
+    several ways — an alternation, or a repetition that no fixed character ends — the shape
+    of patterns that backtrack catastrophically ("(a|aa)+", "(a+)+", "(\\w+\\s?)+")."""
+    for op, value in nodes:
+        children = _children(op, value)
+        if op in _REPEATS and value[1] == sre.MAXREPEAT and _ambiguous(list(value[2])):
+            return True
+        if any(_may_backtrack(child) for child in children):
+            return True
+    return False
+
+
+def _children(op: Any, value: Any) -> list[list[Any]]:
+    if op is sre.SUBPATTERN:
+        return [list(value[3])]
+    if op in (*_REPEATS, sre.POSSESSIVE_REPEAT):
+        return [list(value[2])]
+    if op is sre.BRANCH:
+        return [list(branch) for branch in value[1]]
+    if op in (sre.ASSERT, sre.ASSERT_NOT):
+        return [list(value[1])]
+    if op is sre.ATOMIC_GROUP:
+        return [list(value)]
+    if op is sre.GROUPREF_EXISTS:
+        return [list(value[1])] + ([list(value[2])] if value[2] is not None else [])
+    return []
+
+
+def _ambiguous(body: list[Any]) -> bool:
+    """Whether a repeated ``body`` holds an alternation, or a repetition of varying length
+    not closed by a character it cannot match."""
+    for position, (op, value) in enumerate(body):
+        if op is sre.BRANCH:
+            return True
+        if op in _REPEATS and value[0] != value[1]:
+            closing = body[position + 1] if position + 1 < len(body) else None
+            if closing is None or closing[0] is not sre.LITERAL or _can_match(list(value[2]), chr(closing[1])):
+                return True
+        if any(_ambiguous(child) for child in _children(op, value)):
+            return True
+    return False
+
+
+def _can_match(body: list[Any], char: str) -> bool:
+    """Whether a repeated one-character ``body`` may match ``char`` (True when unsure)."""
+    if len(body) != 1:
+        return True
+    op, value = body[0]
+    if op is sre.IN:
+        return any(_item_can_match(item_op, item_value, char) for item_op, item_value in value)
+    return _item_can_match(op, value, char)
+
+
+def _item_can_match(op: Any, value: Any, char: str) -> bool:
+    if op is sre.LITERAL:
+        found = chr(value)
+        if found == _PRINTING_PROPERTY:
+            return not char.isspace()
+        return found == _ANY_PROPERTY or fold(found) == fold(char)
+    if op is sre.CATEGORY:
+        if value in (sre.CATEGORY_NOT_SPACE, sre.CATEGORY_UNI_NOT_SPACE):
+            return not char.isspace()
+        if value in (sre.CATEGORY_SPACE, sre.CATEGORY_UNI_SPACE):
+            return char.isspace()
+    return True
 
 
 def _translate(source: str) -> str | None:
@@ -263,12 +367,16 @@ def _property(source: str, position: int, in_class: bool) -> tuple[str | None, i
     else:
         name = source[start : start + 1]
         after = start + 1
-    may_break = negated or name.lstrip("^") not in _NO_BREAK_PROPERTIES or name.startswith("^")
-    chars = _PROPERTY_CHARS + ("\\n" if may_break else "")
+    printing = not negated and name in _NO_BREAK_PROPERTIES
+    chars = f"{_PRINTING_PROPERTY}\\ue002" if printing else f"{_ANY_PROPERTY}\\ue002\\n"
     return (chars if in_class else f"[{chars}]"), after
 
 
 # --- analysis of the parsed pattern ---------------------------------------------------------
+
+
+# An OR-set of words, and whether they are compared with case (in the text as it is).
+_Need = tuple[frozenset[str], bool]
 
 
 @dataclass(slots=True)
@@ -319,13 +427,14 @@ class _Reader:
 
     # -- words ---------------------------------------------------------------------------
 
-    def needs(self, nodes: list[Any], flags: _Flags) -> list[frozenset[str]]:
+    def needs(self, nodes: list[Any], flags: _Flags) -> list[_Need]:
         """OR-sets of words, each of which the text of any match holds one of."""
-        needs: list[frozenset[str]] = []
+        needs: list[_Need] = []
         run: list[str] = []
 
         def flush() -> None:
-            needs.extend(frozenset({word}) for word in _words("".join(run)))
+            exact = not flags.ignorecase
+            needs.extend((frozenset({word}), exact) for word in _words("".join(run), exact))
             run.clear()
 
         for op, value in nodes:
@@ -337,7 +446,7 @@ class _Reader:
         flush()
         return needs
 
-    def _node_needs(self, op: Any, value: Any, flags: _Flags) -> list[frozenset[str]]:
+    def _node_needs(self, op: Any, value: Any, flags: _Flags) -> list[_Need]:
         if op is sre.SUBPATTERN:
             return self.needs(list(value[3]), flags.within(value[1], value[2]))
         if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
@@ -348,17 +457,24 @@ class _Reader:
         if op is sre.ASSERT and value[0] == 1:  # a lookahead sees text of the line too
             return self.needs(list(value[1]), flags)
         if op is sre.BRANCH:
-            union: set[str] = set()
-            for branch in value[1]:
-                best = _best(self.needs(list(branch), flags))
-                if best is None:
-                    return []
-                union |= best
-            return [frozenset(union)] if len(union) <= _MAX_ALTERNATIVES else []
+            bests = [_best(self.needs(list(branch), flags)) for branch in value[1]]
+            if any(best is None for best in bests):
+                return []
+            found = [best for best in bests if best is not None]
+            if all(exact for _, exact in found):
+                union = frozenset(word for words, _ in found for word in words)
+                exact = True
+            else:  # compared folded: a folded word is in the folded text wherever the word is
+                union = frozenset(fold(word) if exact else word for words, exact in found for word in words)
+                exact = False
+            return [(union, exact)] if len(union) <= _MAX_ALTERNATIVES else []
         if op is sre.IN:
             chars = _class_chars(value)
-            words = None if chars is None else {fold(char) for char in chars}
-            return [frozenset(words)] if words and all(map(_telling, words)) else []
+            if not chars:
+                return []
+            exact = not flags.ignorecase
+            words = frozenset(chars if exact else map(fold, chars))
+            return [(words, exact)] if all(map(_telling, words)) else []
         return []
 
     # -- prefixes ------------------------------------------------------------------------
@@ -368,14 +484,11 @@ class _Reader:
         for position, (op, value) in enumerate(nodes):
             if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
                 continue  # zero-width: the next node starts the match
-            if op is sre.LITERAL:
-                run = []
-                for follow_op, follow_value in nodes[position:]:
-                    if follow_op is not sre.LITERAL:
-                        break
-                    run.append(chr(follow_value))
-                word = _leading_word("".join(run))
-                return frozenset({word}) if word else None
+            if op is sre.LITERAL or op is sre.IN:
+                runs = _runs(nodes[position:])
+                if runs:
+                    words = {_leading_word(run) for run in runs}
+                    return None if None in words else _capped(frozenset(word for word in words if word))
             if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and value[0] == 0:
                 optional = self.prefixes(list(value[2]), flags)
                 rest = self.prefixes(nodes[position + 1 :], flags)
@@ -396,6 +509,51 @@ class _Reader:
             union: set[str] = set()
             for branch in value[1]:
                 found = self.prefixes(list(branch), flags)
+                if found is None:
+                    return None
+                union |= found
+            return _capped(frozenset(union))
+        if op is sre.IN:
+            chars = _class_chars(value)
+            if chars is None:
+                return None
+            folded = {fold(char) for char in chars}
+            return frozenset(folded) if all(folded) else None
+        return None
+
+    # -- suffixes ------------------------------------------------------------------------
+
+    def suffixes(self, nodes: list[Any], flags: _Flags) -> frozenset[str] | None:
+        """The folded strings a match must end with (None: unknown)."""
+        for position in range(len(nodes) - 1, -1, -1):
+            op, value = nodes[position]
+            if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+                continue  # zero-width: the node before ends the match
+            if op is sre.LITERAL or op is sre.IN:
+                runs = _runs(nodes[position::-1])
+                if runs:
+                    words = {_trailing_word(run[::-1]) for run in runs}
+                    return None if None in words else _capped(frozenset(word for word in words if word))
+            if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and value[0] == 0:
+                optional = self.suffixes(list(value[2]), flags)
+                rest = self.suffixes(nodes[:position], flags)
+                if optional is None or rest is None:
+                    return None
+                return _capped(optional | rest)
+            return self._node_suffixes(op, value, flags)
+        return None
+
+    def _node_suffixes(self, op: Any, value: Any, flags: _Flags) -> frozenset[str] | None:
+        if op is sre.SUBPATTERN:
+            return self.suffixes(list(value[3]), flags.within(value[1], value[2]))
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            return self.suffixes(list(value[2]), flags)
+        if op is sre.ATOMIC_GROUP:
+            return self.suffixes(list(value), flags)
+        if op is sre.BRANCH:
+            union: set[str] = set()
+            for branch in value[1]:
+                found = self.suffixes(list(branch), flags)
                 if found is None:
                     return None
                 union |= found
@@ -453,8 +611,9 @@ class _Reader:
         return False
 
 
-def _words(run: str) -> list[str]:
-    """The usable folded pieces of a literal run (split at line breaks and unusable characters)."""
+def _words(run: str, exact: bool) -> list[str]:
+    """The usable pieces of a literal run (split at line breaks and unusable characters),
+    folded unless ``exact``."""
     pieces: list[str] = []
     current: list[str] = []
     for char in run:
@@ -464,7 +623,7 @@ def _words(run: str) -> list[str]:
         else:
             current.append(char)
     pieces.append("".join(current))
-    return [word for word in map(fold, pieces) if _telling(word)]
+    return [word for word in (pieces if exact else map(fold, pieces)) if _telling(word)]
 
 
 def _telling(word: str) -> bool:
@@ -482,9 +641,39 @@ def _leading_word(run: str) -> str | None:
     return fold("".join(usable)) if usable else None
 
 
-def _best(needs: list[frozenset[str]]) -> frozenset[str] | None:
+def _runs(nodes: list[Any]) -> list[str]:
+    """The strings spelled by the leading plain characters and small classes of ``nodes``
+    ("it['’]s" spells "it's" and "it’s"), as far as they stay few."""
+    runs = [""]
+    for op, value in nodes:
+        if op is sre.LITERAL:
+            chars = [chr(value)]
+        elif op is sre.IN:
+            found = _class_chars(value)
+            if found is None:
+                break
+            chars = found
+        else:
+            break
+        if len(runs) * len(chars) > _MAX_ALTERNATIVES:
+            break
+        runs = [run + char for run in runs for char in chars]
+    return runs if runs != [""] else []
+
+
+def _trailing_word(run: str) -> str | None:
+    """The usable end of a literal run, folded."""
+    usable: list[str] = []
+    for char in reversed(run):
+        if char == "\n" or not _usable_char(char):
+            break
+        usable.append(char)
+    return fold("".join(reversed(usable))) if usable else None
+
+
+def _best(needs: list[_Need]) -> _Need | None:
     """The OR-set that says most: the one whose shortest word is longest."""
-    return max(needs, key=lambda words: (min(len(word) for word in words), -len(words)), default=None)
+    return max(needs, key=lambda need: (min(len(word) for word in need[0]), -len(need[0])), default=None)
 
 
 def _capped(prefixes: frozenset[str]) -> frozenset[str] | None:
@@ -608,24 +797,62 @@ def _analyse(parsed: Any, lines: int) -> tuple[Shape, ...]:
     while lines == 1 and len(nodes) == 1 and nodes[0][0] is sre.SUBPATTERN:
         _, add, delete, body = nodes[0][1]
         nodes, flags = list(body), flags.within(add, delete)
-    if lines == 1 and len(nodes) == 1 and nodes[0][0] is sre.BRANCH:
-        return tuple(_shape(reader, list(branch), flags, lines) for branch in nodes[0][1][1])
+    if lines == 1:
+        return tuple(_shape(reader, alternative, flags, lines) for alternative in _alternatives(nodes))
     return (_shape(reader, nodes, flags, lines),)
+
+
+# A pattern is read as at most this many alternatives.
+_MAX_SHAPES = 16
+
+
+def _alternatives(nodes: list[Any]) -> list[list[Any]]:
+    """``nodes`` as a list of sequences, one per way through its top-level alternations
+    ("X(?:A|B)Y" is "XAY" or "XBY"): each is read on its own, so that one short or rare
+    alternative does not make a whole pattern admit every line."""
+    for position, (op, value) in enumerate(nodes):
+        branches = None
+        if op is sre.BRANCH:
+            branches = value[1]
+        elif op is sre.SUBPATTERN and not value[1] and not value[2] and len(value[3]) == 1:
+            inner_op, inner_value = value[3][0]
+            if inner_op is sre.BRANCH:
+                branches = inner_value[1]
+        if branches is None:
+            continue
+        expanded: list[list[Any]] = []
+        for branch in branches:
+            expanded.extend(_alternatives([*nodes[:position], *branch, *nodes[position + 1 :]]))
+            if len(expanded) > _MAX_SHAPES:
+                return [nodes]
+        return expanded
+    return [nodes]
 
 
 def _shape(reader: _Reader, nodes: list[Any], flags: _Flags, lines: int) -> Shape:
     prefixes = reader.prefixes(nodes, flags)
-    needs = {words for words in reader.needs(nodes, flags) if all(map(_telling, words))}
-    # An OR-set that every prefix already holds a word of says nothing more.
-    if prefixes is not None:
-        needs = {words for words in needs if not all(any(word in prefix for word in words) for prefix in prefixes)}
-    ordered = tuple(sorted((tuple(sorted(words)) for words in needs), key=lambda words: (-min(map(len, words)), words)))
+    suffixes = reader.suffixes(nodes, flags)
+    needs = {need for need in reader.needs(nodes, flags) if all(map(_telling, need[0]))}
+    # An OR-set that every prefix (or every suffix) already holds a word of says nothing more.
+    for ends in (prefixes, suffixes):
+        if ends is not None:
+            needs = {
+                (words, exact)
+                for words, exact in needs
+                if not all(any(fold(word) in end for word in words) for end in ends)
+            }
+    ordered = sorted(
+        ((tuple(sorted(words)), exact) for words, exact in needs),
+        key=lambda need: (-min(map(len, need[0])), need),
+    )
     bounds = _line_bounds(reader, nodes, lines)
     if bounds is not None and all(low == 0 and high is None for low, high in bounds):
         bounds = None
     return Shape(
         lines=lines,
         prefixes=None if prefixes is None else tuple(sorted(prefixes)),
-        needs=ordered,
+        needs=tuple(words for words, exact in ordered if not exact),
         bounds=bounds,
+        exact_needs=tuple(words for words, exact in ordered if exact),
+        suffixes=None if suffixes is None else tuple(sorted(suffixes)),
     )
