@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cleaner.extract.normalize import normalize_text
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
+    """One non-empty line (a tuple: a page is read into many, and tuples are built fast)."""
+
     number: int  # 1-based line number in the dump
     text: str  # normalised
     gap_before: bool  # a blank line separates it from the previous non-empty line
@@ -22,7 +23,7 @@ def split_lines(text: str) -> list[Line]:
         if not normalised:
             gap = True
             continue
-        lines.append(Line(number=number, text=normalised, gap_before=gap and bool(lines)))
+        lines.append(Line(number, normalised, gap and bool(lines)))
         gap = False
     return lines
 

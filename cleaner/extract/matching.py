@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import regex
 
-from cleaner.extract.lines import Line, window_text
+from cleaner.extract.lines import Line, split_lines, window_text
 from cleaner.rules import patterns
 from cleaner.rules.schema import LinePattern
 from cleaner.rules.shape import Check, Shape, check_of, fold, shapes_of
@@ -31,6 +31,9 @@ class PageText:
     folded: list[str]
     # (pattern, index, size) -> match: the head reader asks some questions twice.
     _asked: dict[tuple[str, int, int], regex.Match[str] | None] = field(default_factory=dict)
+    # id(pattern) -> (pattern, the indices where it matched), from a scan of every line: a
+    # second scan with the same patterns (the shared layer under a guard's check) reads them.
+    found: dict[int, tuple[LinePattern, frozenset[int]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, lines: list[Line]) -> PageText:
@@ -129,13 +132,33 @@ class LineMatcher:
 
     def scan(self, page: PageText) -> list[tuple[int, LinePattern]]:
         """Every (line index, pattern) match of the page, by line then pattern order."""
-        return [(index, item) for index in range(len(page.texts)) for item in self.hits(page, index)]
+        known = [page.found.get(id(item)) for item in self._items]
+        if all(entry is not None and entry[0] is item for entry, item in zip(known, self._items, strict=True)):
+            return [
+                (index, item)
+                for index in range(len(page.texts))
+                for item, indices in (entry for entry in known if entry is not None)
+                if index in indices
+            ]
+        matches = [(index, item) for index in range(len(page.texts)) for item in self.hits(page, index)]
+        where: dict[int, set[int]] = {id(item): set() for item in self._items}
+        for index, item in matches:
+            where[id(item)].add(index)
+        for item in self._items:
+            page.found[id(item)] = (item, frozenset(where[id(item)]))
+        return matches
 
 
 def _plan(entries: list[tuple[int, Shape, Check]]) -> tuple[tuple[int, int, Check], ...]:
     """Entries in pattern order (an entry being a pattern's position, window size and check)."""
     unique = {(position, id(shape)): (position, shape.lines, check) for position, shape, check in entries}
     return tuple(sorted(unique.values(), key=lambda entry: entry[0]))
+
+
+@lru_cache(maxsize=8)
+def page_text(text: str) -> PageText:
+    """The lines of a text dump, read once for every pass over the same page."""
+    return PageText.of(split_lines(text))
 
 
 # Keyed by identity: hashing a tuple of rule dataclasses on every line costs more than the match.

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from cleaner.extract.blocks import type_blocks
 from cleaner.extract.dates import parse_shown_date
-from cleaner.extract.lines import Line, split_lines
-from cleaner.extract.matching import PageText, matcher_for
+from cleaner.extract.lines import Line
+from cleaner.extract.matching import PageText, matcher_for, page_text
 from cleaner.outputs.article import Article, Removal
 from cleaner.rules import patterns
 from cleaner.rules.news_boilerplate import SHARED_IDS, shared_patterns
@@ -53,8 +53,8 @@ class _DropMatch:
 
 def extract_text(text: str, rule: SiteRule, text_rule: TextRule, article: Article) -> bool:
     """Fill ``article`` from a text dump. Return whether any landmark of the rule was found."""
-    lines = split_lines(text)
-    page = _Page(lines=lines, rule=text_rule, view=PageText.of(lines), url=article.url)
+    view = page_text(text)
+    page = _Page(lines=view.lines, rule=text_rule, view=view, url=article.url)
     drops = _find_drops(page)
     # What may be boilerplate in the head: a body-only pattern (a related card) says nothing there.
     dropped_lines = {index for match in drops if match.pattern.region in ("any", "head") for index in match.indices}
@@ -156,11 +156,12 @@ def names_metadata(text_rule: TextRule, text: str) -> bool:
 _SHARED_ONLY = TextRule()
 
 
-def shared_removals(lines: list[Line]) -> dict[int, str]:
+def shared_removals(lines: list[Line] | PageText) -> dict[int, str]:
     """The lines the shared news-boilerplate layer removes from a page read with no site
     rule (index -> kind id), related lists under their headers included."""
-    page = _Page(lines=lines, rule=_SHARED_ONLY, view=PageText.of(lines))
-    _apply_drops(page, _find_drops(page), -1, len(lines))
+    view = lines if isinstance(lines, PageText) else PageText.of(lines)
+    page = _Page(lines=view.lines, rule=_SHARED_ONLY, view=view)
+    _apply_drops(page, _find_drops(page), -1, len(view.lines))
     return dict(page.removed_by)
 
 
@@ -608,10 +609,13 @@ def _bare(text: str) -> str:
 def _remove_title_copies(page: _Page, head_end: int, tail_start: int) -> None:
     """A copy of the headline inside the body ("TITLE ~~", a share widget's text) is not article text."""
     title = page.meta.get("title")
-    if not title or not _bare(title):
+    bare_title = _bare(title) if title else ""
+    if not bare_title:
         return
     for index in range(head_end + 1, tail_start):
-        if index not in page.removed_by and _bare(page.lines[index].text) == _bare(title):
+        text = page.lines[index].text
+        # A line whose case-folded text does not hold the bare title cannot be a copy.
+        if index not in page.removed_by and bare_title in text.casefold() and _bare(text) == bare_title:
             page.take(index, "title_repeat")
 
 

@@ -137,15 +137,15 @@ def check_of(shape: Shape) -> Check:
             for word in words:
                 if word not in text:
                     return False
+            raw = texts[index]
+            for word in exact_words:
+                if word not in raw:
+                    return False
             for search in searches:
                 if not search(text):
                     return False
-            text = texts[index]
-            for word in exact_words:
-                if word not in text:
-                    return False
             for search in exact_searches:  # noqa: SIM110 - a loop: no generator on the hot path
-                if not search(text):
+                if not search(raw):
                     return False
             return True
 
@@ -159,30 +159,28 @@ def check_of(shape: Shape) -> Check:
             return False
         if suffixes is not None and not folded[index + lines - 1].endswith(suffixes):
             return False
-        if words or searches:
-            # Words never hold a line break: each is found within one line of the window.
-            text = "\n".join(folded[index : index + lines])
-            for word in words:
-                if word not in text:
-                    return False
-            for search in searches:
-                if not search(text):
-                    return False
-        if exact_words or exact_searches:
-            text = "\n".join(texts[index : index + lines])
-            for word in exact_words:
-                if word not in text:
-                    return False
-            for search in exact_searches:
-                if not search(text):
-                    return False
+        # Words never hold a line break: each is found within one line of the window.
+        text = "\n".join(folded[index : index + lines]) if words or searches else ""
+        raw = "\n".join(texts[index : index + lines]) if exact_words or exact_searches else ""
+        for word in words:
+            if word not in text:
+                return False
+        for word in exact_words:
+            if word not in raw:
+                return False
+        for search in searches:
+            if not search(text):
+                return False
+        for search in exact_searches:  # noqa: SIM110 - a loop: no generator on the hot path
+            if not search(raw):
+                return False
         return True
 
     return check_window
 
 
 # Up to this many words, one ``in`` per word is quicker than a compiled alternation.
-_LOOKUPS_MAX = 8
+_LOOKUPS_MAX = 12
 
 
 def _any_word(words: tuple[str, ...]) -> Callable[[str], bool]:
@@ -251,12 +249,12 @@ def _children(op: Any, value: Any) -> list[list[Any]]:
 
 
 def _ambiguous(body: list[Any]) -> bool:
-    """Whether a repeated ``body`` holds an alternation, or a repetition of varying length
-    not closed by a character it cannot match."""
+    """Whether a repeated ``body`` holds an alternation, or a repetition (more than an
+    optional part) not closed by a character it cannot match."""
     for position, (op, value) in enumerate(body):
         if op is sre.BRANCH:
             return True
-        if op in _REPEATS and value[0] != value[1]:
+        if op in _REPEATS and value[0] != value[1] and value[1] > 1:  # an optional part alone is harmless
             closing = body[position + 1] if position + 1 < len(body) else None
             if closing is None or closing[0] is not sre.LITERAL or _can_match(list(value[2]), chr(closing[1])):
                 return True
