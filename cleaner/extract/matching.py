@@ -13,13 +13,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any, Generic, Protocol, TypeVar
 
 import regex
 
 from cleaner.extract.lines import Line, split_lines, window_text
 from cleaner.rules import patterns
-from cleaner.rules.schema import LinePattern
-from cleaner.rules.shape import Check, Shape, check_of, fold, shapes_of
+from cleaner.rules.shape import Check, check_of, fold, shapes_of
 
 
 @dataclass(slots=True)
@@ -33,7 +33,7 @@ class PageText:
     _asked: dict[tuple[str, int, int], regex.Match[str] | None] = field(default_factory=dict)
     # id(pattern) -> (pattern, the indices where it matched), from a scan of every line: a
     # second scan with the same patterns (the shared layer under a guard's check) reads them.
-    found: dict[int, tuple[LinePattern, frozenset[int]]] = field(default_factory=dict)
+    found: dict[int, tuple[Any, frozenset[int]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, lines: list[Line]) -> PageText:
@@ -90,35 +90,67 @@ def checks_of(source: str, size: int) -> tuple[Check, ...]:
     return tuple(check_of(shape) for shape in shapes_of(source, size))
 
 
-class LineMatcher:
+class Pattern(Protocol):
+    """A line pattern: a rule's ``LinePattern`` or ``MetaLine``."""
+
+    @property
+    def pattern(self) -> str: ...
+
+    @property
+    def lines(self) -> int: ...
+
+
+P = TypeVar("P", bound=Pattern)
+
+# (pattern position, window size, check) in pattern order.
+_Plan = tuple[tuple[int, int, Check], ...]
+
+
+class LineMatcher(Generic[P]):
     """The patterns of ``items`` that match at a line, in their order.
 
-    Each alternative of each pattern is an entry; the entries worth trying on a line are
-    those whose known start is the line's first folded character, and those with no known
-    start, in pattern order."""
+    Each alternative of each pattern is an entry. The entries worth trying on a line are
+    those whose known start is the line's first folded character or that have none, and
+    whose length bounds admit lines of its length band (lengths up to the next power of
+    two); the plan for each (character, band) is made once, on first need."""
 
-    __slots__ = ("_by_first", "_items", "_unknown_start")
+    __slots__ = ("_entries", "_items", "_plans")
 
-    def __init__(self, items: tuple[LinePattern, ...]) -> None:
+    def __init__(self, items: tuple[P, ...]) -> None:
         self._items = items
-        entries = [
+        self._entries = [
             (position, shape, check_of(shape))
             for position, item in enumerate(items)
             for shape in shapes_of(item.pattern, item.lines)
         ]
-        unknown_start = [entry for entry in entries if entry[1].first_chars is None]
-        starts: dict[str, list[tuple[int, Shape, Check]]] = {}
-        for entry in entries:
-            for char in entry[1].first_chars or ():
-                starts.setdefault(char, []).append(entry)
-        self._unknown_start = _plan(unknown_start)
-        self._by_first = {char: _plan([*unknown_start, *known]) for char, known in starts.items()}
+        self._plans: dict[tuple[str, int], _Plan] = {}
 
-    def hits(self, page: PageText, index: int) -> Iterator[LinePattern]:
+    def _plan(self, first: str, band: int) -> _Plan:
+        shortest, longest = (1 << band) >> 1, (1 << band) - 1
+        chosen: dict[tuple[int, int], tuple[int, int, Check]] = {}
+        for position, shape, check in self._entries:
+            starts = shape.first_chars
+            if starts is not None and first not in starts:
+                continue
+            if shape.bounds is not None:
+                low, high = shape.bounds[0]
+                if low > longest or (high is not None and high < shortest):
+                    continue
+            chosen.setdefault((position, id(shape)), (position, shape.lines, check))
+        plan = tuple(sorted(chosen.values(), key=lambda entry: entry[0]))
+        self._plans[first, band] = plan
+        return plan
+
+    def _candidates(self, page: PageText, index: int) -> _Plan:
+        key = (page.folded[index][:1], len(page.texts[index]).bit_length())
+        plan = self._plans.get(key)
+        return self._plan(*key) if plan is None else plan
+
+    def hits(self, page: PageText, index: int) -> Iterator[P]:
         texts, folded = page.texts, page.folded
         room = len(texts) - index
         tried = -1
-        for position, lines, check in self._by_first.get(folded[index][:1], self._unknown_start):
+        for position, lines, check in self._candidates(page, index):
             if position == tried or lines > room or not check(texts, folded, index):
                 continue
             tried = position
@@ -127,19 +159,15 @@ class LineMatcher:
             if text is not None and patterns.fullmatch(item.pattern, text) is not None:
                 yield item
 
-    def first(self, page: PageText, index: int) -> LinePattern | None:
+    def first(self, page: PageText, index: int) -> P | None:
         return next(self.hits(page, index), None)
 
-    def scan(self, page: PageText) -> list[tuple[int, LinePattern]]:
+    def scan(self, page: PageText) -> list[tuple[int, P]]:
         """Every (line index, pattern) match of the page, by line then pattern order."""
         known = [page.found.get(id(item)) for item in self._items]
         if all(entry is not None and entry[0] is item for entry, item in zip(known, self._items, strict=True)):
-            return [
-                (index, item)
-                for index in range(len(page.texts))
-                for item, indices in (entry for entry in known if entry is not None)
-                if index in indices
-            ]
+            pairs = sorted((index, position) for position, entry in enumerate(known) if entry for index in entry[1])
+            return [(index, self._items[position]) for index, position in pairs]
         matches = [(index, item) for index in range(len(page.texts)) for item in self.hits(page, index)]
         where: dict[int, set[int]] = {id(item): set() for item in self._items}
         for index, item in matches:
@@ -149,12 +177,6 @@ class LineMatcher:
         return matches
 
 
-def _plan(entries: list[tuple[int, Shape, Check]]) -> tuple[tuple[int, int, Check], ...]:
-    """Entries in pattern order (an entry being a pattern's position, window size and check)."""
-    unique = {(position, id(shape)): (position, shape.lines, check) for position, shape, check in entries}
-    return tuple(sorted(unique.values(), key=lambda entry: entry[0]))
-
-
 @lru_cache(maxsize=8)
 def page_text(text: str) -> PageText:
     """The lines of a text dump, read once for every pass over the same page."""
@@ -162,10 +184,10 @@ def page_text(text: str) -> PageText:
 
 
 # Keyed by identity: hashing a tuple of rule dataclasses on every line costs more than the match.
-_MATCHERS: dict[int, tuple[tuple[LinePattern, ...], LineMatcher]] = {}
+_MATCHERS: dict[int, tuple[tuple[Any, ...], LineMatcher[Any]]] = {}
 
 
-def matcher_for(items: tuple[LinePattern, ...]) -> LineMatcher:
+def matcher_for(items: tuple[P, ...]) -> LineMatcher[P]:
     """The matcher of ``items``, compiled on first use (the tuple must stay alive: a rule's field)."""
     cached = _MATCHERS.get(id(items))
     if cached is None or cached[0] is not items:
