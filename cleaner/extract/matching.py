@@ -72,6 +72,7 @@ class PageText:
         fully matches, with its match."""
         texts, folded = self.texts, self.folded
         checks = checks_of(source, size)
+        run = patterns.fullmatcher(source)
         for index in range(start, min(stop, len(texts) - size + 1)):
             for check in checks:
                 if check(texts, folded, index):
@@ -79,7 +80,7 @@ class PageText:
             else:
                 continue
             text = texts[index] if size == 1 else window_text(self.lines, index, size)
-            match = None if text is None else patterns.fullmatch(source, text)
+            match = None if text is None else run(text)
             if match is not None:
                 return index, match
         return None
@@ -114,7 +115,7 @@ class LineMatcher(Generic[P]):
     whose length bounds admit lines of its length band (lengths up to the next power of
     two); the plan for each (character, band) is made once, on first need."""
 
-    __slots__ = ("_entries", "_items", "_plans")
+    __slots__ = ("_entries", "_items", "_plans", "_runs")
 
     def __init__(self, items: tuple[P, ...]) -> None:
         self._items = items
@@ -123,6 +124,7 @@ class LineMatcher(Generic[P]):
             for position, item in enumerate(items)
             for shape in shapes_of(item.pattern, item.lines)
         ]
+        self._runs = tuple(patterns.fullmatcher(item.pattern) for item in items)
         self._plans: dict[tuple[str, int], _Plan] = {}
 
     def _plan(self, first: str, band: int) -> _Plan:
@@ -154,10 +156,9 @@ class LineMatcher(Generic[P]):
             if position == tried or lines > room or not check(texts, folded, index):
                 continue
             tried = position
-            item = self._items[position]
             text = texts[index] if lines == 1 else window_text(page.lines, index, lines)
-            if text is not None and patterns.fullmatch(item.pattern, text) is not None:
-                yield item
+            if text is not None and self._runs[position](text) is not None:
+                yield self._items[position]
 
     def first(self, page: PageText, index: int) -> P | None:
         return next(self.hits(page, index), None)

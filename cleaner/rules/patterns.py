@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 import regex
@@ -56,10 +57,26 @@ def _timed_out(source: str, text: str, seconds: float) -> PatternTimeout:
 
 
 def fullmatch(source: str, text: str) -> regex.Match[str] | None:
-    try:
-        return compile_pattern(source).fullmatch(text, timeout=MATCH_TIMEOUT)
-    except TimeoutError:
-        raise _timed_out(source, text, MATCH_TIMEOUT) from None
+    return fullmatcher(source)(text)
+
+
+Fullmatcher = Callable[[str], "regex.Match[str] | None"]
+
+
+@lru_cache(maxsize=4096)
+def fullmatcher(source: str) -> Fullmatcher:
+    """``fullmatch`` of ``source`` as a function of the text, for patterns tried on every line."""
+    match = compile_pattern(source).fullmatch
+
+    def run(text: str) -> regex.Match[str] | None:
+        try:
+            # Positional arguments (text, pos, endpos, concurrent, partial, timeout): keywords
+            # cost more to parse than most matches take.
+            return match(text, None, None, None, False, MATCH_TIMEOUT)
+        except TimeoutError:
+            raise _timed_out(source, text, MATCH_TIMEOUT) from None
+
+    return run
 
 
 def search(source: str, text: str, flags: int = 0) -> regex.Match[str] | None:
