@@ -9,14 +9,16 @@ generated lines full of the patterns' own words in every case and in look-alike 
 from __future__ import annotations
 
 import itertools
+import unicodedata
 
 import pytest
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner.extract.lines import Line, split_lines, window_text
+from cleaner.extract.lines import Line, split_lines, window_text, word_count
 from cleaner.extract.matching import LineMatcher, PageText
+from cleaner.extract.normalize import normalize_text
 from cleaner.extract.text import boilerplate_of
 from cleaner.rules import patterns
 from cleaner.rules.news_boilerplate import SHARED
@@ -275,3 +277,21 @@ def test_fold_sees_letters_as_regex_does_without_case():
         for variant in {word.upper(), word.title(), word.replace("i", "İ"), word.replace("s", "ſ")}:
             if pattern.fullmatch(variant):
                 assert fold(variant) == fold(word), (word, variant)
+
+
+# --- the quick paths of line reading --------------------------------------------------------
+
+_SPACE_RUN = regex.compile(r"[\s\u200b\u2060\ufeff]+")
+_SPACES = st.sampled_from([" ", "  ", "\u00a0", "\t", "\x1c", "\u200b", "\u2028", "\u3000", "\ufeff"])
+
+
+@given(st.lists(st.one_of(st.text(max_size=6), _SPACES, st.sampled_from(["e\u0301", "’", "ﬁ", "Å"])), max_size=8))
+def test_normalising_a_line_takes_its_quick_path_only_where_it_changes_nothing(parts):
+    text = "".join(parts)
+    assert normalize_text(text) == _SPACE_RUN.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+@given(st.lists(st.one_of(st.text(max_size=6), _SPACES), max_size=8))
+def test_words_of_a_normalised_line_are_counted_as_split_counts_them(parts):
+    text = normalize_text("".join(parts))
+    assert word_count(text) == len(text.split())

@@ -36,3 +36,11 @@ def window_text(lines: list[Line], start: int, size: int) -> str | None:
     for line in lines[start + 1 : start + size]:
         parts.append(("\n\n" if line.gap_before else "\n") + line.text)
     return "".join(parts)
+
+
+def word_count(text: str) -> int:
+    """``len(text.split())`` for a normalised line, without building the words: printable,
+    it holds no white space but single spaces between words."""
+    if not text:
+        return 0
+    return text.count(" ") + 1 if text.isprintable() else len(text.split())

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from cleaner.extract.blocks import type_blocks
 from cleaner.extract.dates import parse_shown_date
-from cleaner.extract.lines import Line
+from cleaner.extract.lines import Line, word_count
 from cleaner.extract.matching import PageText, matcher_for, page_text
 from cleaner.outputs.article import Article, Removal
 from cleaner.rules import patterns
@@ -281,7 +281,7 @@ def _body_run_start(page: _Page, dropped: set[int]) -> int:
     for index, line in enumerate(page.lines):
         long = (
             index not in dropped
-            and len(line.text.split()) >= _BODY_RUN_WORDS
+            and word_count(line.text) >= _BODY_RUN_WORDS
             and page.view.matches(_SENTENCE_END, index)
         )
         if long and previous_long:
