@@ -12,8 +12,10 @@ the analysis cannot read with certainty (a construct of the ``regex`` module tha
 own parser reads differently, a back-reference...) adds no condition, so a shape can only
 ever skip a line that the pattern could not have matched.
 
-Words are compared case-folded (see :func:`fold`), which is how a case-insensitive ``regex``
-pattern compares them; a case-sensitive word is also present, folded, in the folded line.
+Words of case-insensitive parts are compared folded (see :func:`fold`), which is how
+``regex`` compares them without case; words of case-sensitive parts are looked for as they
+are written. A pattern built to backtrack catastrophically gets no conditions: it is tried
+on every line, so that its time-out strikes where it always did.
 """
 
 from __future__ import annotations
@@ -24,11 +26,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-# Python's own regular-expression parser: it reads the syntax the ``regex`` module shares
-# with ``re``; what only ``regex`` knows is translated or refused first (``_translate``).
+# Python's own regular-expression parser reads the tree (see ``cleaner.rules.pattern_syntax``).
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
+
+from cleaner.rules.pattern_syntax import ANY_PROPERTY, PRINTING_PROPERTY, parse
 
 # Shorter words are found in most prose ("x", "a") and only cost time; see ``_telling``.
 _MIN_WORD = 2
@@ -40,21 +43,6 @@ _MAX_ALTERNATIVES = 40
 # three pattern characters for one ("ß" ~ "ss", "ﬃ" ~ "ffi"): bounds widen by this factor.
 _FOLD_STRETCH = 3
 _UNBOUNDED = 1 << 31
-
-# ``\p{...}`` classes of printing characters only (letters, marks, numbers, punctuation, symbols).
-_NO_BREAK_PROPERTIES = frozenset(
-    {"L", "Lu", "Ll", "Lt", "Lm", "Lo", "M", "Mn", "Mc", "Me", "N", "Nd", "Nl", "No"}
-    | {"P", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "S", "Sm", "Sc", "Sk", "So"}
-)
-# Stand-ins for ``\p{...}`` that Python's parser reads: private-use characters, one wide,
-# in no literal (see ``_usable_char``). The first stands for a property of printing
-# characters only (no white space, no line break); the second for any other property, and a
-# class holding it gets "\n" too.
-_PRINTING_PROPERTY = "\ue000"
-_ANY_PROPERTY = "\ue001"
-_QUANTIFIER = re.compile(r"\{(?:\d+(?:,\d*)?|,\d+)\}")
-# Verbose mode: ``regex`` and Python differ on white space inside sets.
-_VERBOSE = re.compile(r"\(\?[a-zA-Z]*x")
 
 
 def fold(text: str) -> str:
@@ -204,10 +192,9 @@ def shapes_of(source: str, lines: int = 1) -> tuple[Shape, ...]:
     alternative of a pattern that is an alternation, and text that one of them admits may
     match. One shape without conditions when the pattern cannot be read."""
     try:
-        translated = _translate(source)
-        if translated is None:
+        parsed = parse(source)
+        if parsed is None:
             return (Shape(lines=lines),)
-        parsed = sre_parse.parse(translated)
         if _may_backtrack(list(parsed)):
             # Tried on every line as ever, so that its time-out strikes where it always did.
             return (Shape(lines=lines),)
@@ -276,98 +263,15 @@ def _can_match(body: list[Any], char: str) -> bool:
 def _item_can_match(op: Any, value: Any, char: str) -> bool:
     if op is sre.LITERAL:
         found = chr(value)
-        if found == _PRINTING_PROPERTY:
+        if found == PRINTING_PROPERTY:
             return not char.isspace()
-        return found == _ANY_PROPERTY or fold(found) == fold(char)
+        return found == ANY_PROPERTY or fold(found) == fold(char)
     if op is sre.CATEGORY:
         if value in (sre.CATEGORY_NOT_SPACE, sre.CATEGORY_UNI_NOT_SPACE):
             return not char.isspace()
         if value in (sre.CATEGORY_SPACE, sre.CATEGORY_UNI_SPACE):
             return char.isspace()
     return True
-
-
-def _translate(source: str) -> str | None:
-    """``source`` in the syntax of Python's parser, or None when it uses what that parser would
-    read differently from ``regex`` (nested sets, set operations, fuzzy matching...)."""
-    if _VERBOSE.search(source):
-        return None
-    out: list[str] = []
-    position = 0
-    in_class = False
-    class_start = 0
-    size = len(source)
-    while position < size:
-        char = source[position]
-        if char == "\\":
-            if position + 1 >= size:
-                return None
-            escaped = source[position + 1]
-            if escaped in "pP":
-                replacement, position = _property(source, position, in_class)
-                if replacement is None:
-                    return None
-                out.append(replacement)
-                continue
-            if escaped in "LmMGKX":  # named lists, word edges, \G, \K, graphemes: regex only
-                return None
-            out.append(source[position : position + 2])
-            position += 2
-            continue
-        if in_class:
-            if char == "[":
-                return None  # a nested set (VERSION1) or a POSIX class
-            if char == "]" and position > class_start:
-                in_class = False
-            elif source.startswith(("--", "&&", "||", "~~"), position):
-                return None  # set operations (VERSION1)
-            out.append(char)
-            position += 1
-            continue
-        if char == "[":
-            in_class = True
-            class_start = position + 1
-            if source.startswith("^", class_start):
-                class_start += 1
-            out.append(char)
-            if source.startswith("]", class_start):  # "[]...]" : a literal "]" first
-                out.append(source[position + 1 : class_start + 1])
-                position = class_start + 1
-                class_start = position
-                continue
-            position += 1
-            continue
-        if char == "{":
-            quantifier = _QUANTIFIER.match(source, position)
-            if quantifier is None:
-                return None  # fuzzy matching, or a brace Python reads as a literal
-            out.append(quantifier.group())
-            position = quantifier.end()
-            continue
-        # Python's parser refuses what else it does not know (branch reset, recursion,
-        # version flags, named groups in the (?<name>) spelling): such a pattern gets no shape.
-        out.append(char)
-        position += 1
-    if in_class:
-        return None
-    return "".join(out)
-
-
-def _property(source: str, position: int, in_class: bool) -> tuple[str | None, int]:
-    negated = source[position + 1] == "P"
-    start = position + 2
-    if source.startswith("{", start):
-        end = source.find("}", start)
-        if end < 0:
-            return None, position
-        name = source[start + 1 : end]
-        after = end + 1
-    else:
-        name = source[start : start + 1]
-        after = start + 1
-    printing = not negated and name in _NO_BREAK_PROPERTIES
-    chars = f"{_PRINTING_PROPERTY}\\ue002" if printing else f"{_ANY_PROPERTY}\\ue002\\n"
-    return (chars if in_class else f"[{chars}]"), after
 
 
 # --- analysis of the parsed pattern ---------------------------------------------------------
