@@ -178,7 +178,9 @@ class LineMatcher(Generic[P]):
         return matches
 
 
-@lru_cache(maxsize=8)
+# One page: the rule's pass and the guard's generic pass over it come one after the other,
+# and a large page is not kept past the next one.
+@lru_cache(maxsize=1)
 def page_text(text: str) -> PageText:
     """The lines of a text dump, read once for every pass over the same page."""
     return PageText.of(split_lines(text))
