@@ -11,9 +11,7 @@ _LIST_ITEM = r"(?:[•●▪◦·*\-–]|\d{1,2}[.)])\s+\S.*"
 
 def is_heading(text: str, following: str | None, rule: HeadingRule) -> bool:
     """A short line without closing punctuation, followed by a longer body line."""
-    if following is None or len(text.split()) > rule.max_words:
-        return False
-    if len(following) <= len(text):
+    if following is None or len(following) <= len(text) or len(text.split()) > rule.max_words:
         return False
     return patterns.fullmatch(rule.pattern, text) is not None
 

@@ -10,7 +10,7 @@ import itertools
 
 import regex
 
-from cleaner.extract.lines import split_lines
+from cleaner.extract.matching import page_text
 from cleaner.extract.text import shared_removals
 from cleaner.outputs.article import Article, Block, Removal
 
@@ -55,8 +55,9 @@ def is_prose(text: str) -> bool:
 
 
 def extract_generic_text(text: str, article: Article) -> None:
-    lines = split_lines(text)
-    shared = shared_removals(lines)
+    view = page_text(text)
+    lines = view.lines
+    shared = shared_removals(view)
     keep = [is_prose(line.text) and index not in shared for index, line in enumerate(lines)]
     # Between two prose paragraphs, a short run of lines shaped like subheadings, list items,
     # list intros or short sentences belongs to the article; anything else in the run (a

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cleaner.extract.normalize import normalize_text
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
+    """One non-empty line (a tuple: a page is read into many, and tuples are built fast)."""
+
     number: int  # 1-based line number in the dump
     text: str  # normalised
     gap_before: bool  # a blank line separates it from the previous non-empty line
@@ -22,7 +23,7 @@ def split_lines(text: str) -> list[Line]:
         if not normalised:
             gap = True
             continue
-        lines.append(Line(number=number, text=normalised, gap_before=gap and bool(lines)))
+        lines.append(Line(number, normalised, gap and bool(lines)))
         gap = False
     return lines
 
@@ -35,3 +36,11 @@ def window_text(lines: list[Line], start: int, size: int) -> str | None:
     for line in lines[start + 1 : start + size]:
         parts.append(("\n\n" if line.gap_before else "\n") + line.text)
     return "".join(parts)
+
+
+def word_count(text: str) -> int:
+    """``len(text.split())`` for a normalised line, without building the words: printable,
+    it holds no white space but single spaces between words."""
+    if not text:
+        return 0
+    return text.count(" ") + 1 if text.isprintable() else len(text.split())

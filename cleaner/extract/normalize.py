@@ -19,9 +19,10 @@ _SEPARATORS = regex.compile(r"[\x1c-\x1f]")
 
 def normalize_text(text: str) -> str:
     """NFC, every run of white space folded to one space, ends stripped."""
-    if text.isascii() and text.isprintable() and "  " not in text:
-        # Already NFC, and its only white space is single spaces: the common case, cheaply.
-        return text.strip(" ")
+    if text.isprintable() and "  " not in text:
+        # Its only white space is single spaces (printable text holds no other white space and
+        # no zero-width characters, and NFC brings none in): the common case, cheaply.
+        return (text if text.isascii() else unicodedata.normalize("NFC", text)).strip(" ")
     text = unicodedata.normalize("NFC", text)
     if _SEPARATORS.search(text):
         return _SPACE_RUN.sub(" ", text).strip()

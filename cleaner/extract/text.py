@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from cleaner.extract.blocks import type_blocks
 from cleaner.extract.dates import parse_shown_date
-from cleaner.extract.lines import Line, split_lines, window_text
+from cleaner.extract.lines import Line, word_count
+from cleaner.extract.matching import PageText, matcher_for, page_text
 from cleaner.outputs.article import Article, Removal
 from cleaner.rules import patterns
 from cleaner.rules.news_boilerplate import SHARED_IDS, shared_patterns
@@ -28,6 +29,7 @@ class _Page:
 
     lines: list[Line]
     rule: TextRule
+    view: PageText
     removed_by: dict[int, str] = field(default_factory=dict)  # line index -> rule id
     meta: dict[str, str] = field(default_factory=dict)
     anchors: dict[str, int] = field(default_factory=dict)  # landmark id -> first line index
@@ -51,7 +53,8 @@ class _DropMatch:
 
 def extract_text(text: str, rule: SiteRule, text_rule: TextRule, article: Article) -> bool:
     """Fill ``article`` from a text dump. Return whether any landmark of the rule was found."""
-    page = _Page(lines=split_lines(text), rule=text_rule, url=article.url)
+    view = page_text(text)
+    page = _Page(lines=view.lines, rule=text_rule, view=view, url=article.url)
     drops = _find_drops(page)
     # What may be boilerplate in the head: a body-only pattern (a related card) says nothing there.
     dropped_lines = {index for match in drops if match.pattern.region in ("any", "head") for index in match.indices}
@@ -110,7 +113,7 @@ def clean_stream(lines: list[Line], text_rule: TextRule) -> StreamCleaning:
     Head metadata lines and head landmarks are only looked for in the lead of the stream
     (its short lines before the first long one), and only the matching lines are removed.
     """
-    page = _Page(lines=lines, rule=text_rule)
+    page = _Page(lines=lines, rule=text_rule, view=PageText.of(lines))
     drops = _find_drops(page)
     lead_end = next((i for i, line in enumerate(lines) if len(line.text) > _LEAD_LINE_MAX), len(lines))
     lead_end = min(lead_end, text_rule.head_window)
@@ -141,8 +144,8 @@ def names_boilerplate(text_rule: TextRule, text: str) -> bool:
     """Whether a single-line pattern of the rule or of the shared layer names ``text`` as
     boilerplate, or it is one of the rule's tail landmarks."""
     line = [Line(number=0, text=text, gap_before=False)]
-    page = _Page(lines=line, rule=text_rule)
-    return next(_hits(page, 0, boilerplate_of(text_rule)), None) is not None or _starts_tail(page, 0)
+    page = _Page(lines=line, rule=text_rule, view=PageText.of(line))
+    return matcher_for(boilerplate_of(text_rule)).first(page.view, 0) is not None or _starts_tail(page, 0)
 
 
 def names_metadata(text_rule: TextRule, text: str) -> bool:
@@ -153,11 +156,12 @@ def names_metadata(text_rule: TextRule, text: str) -> bool:
 _SHARED_ONLY = TextRule()
 
 
-def shared_removals(lines: list[Line]) -> dict[int, str]:
+def shared_removals(lines: list[Line] | PageText) -> dict[int, str]:
     """The lines the shared news-boilerplate layer removes from a page read with no site
     rule (index -> kind id), related lists under their headers included."""
-    page = _Page(lines=lines, rule=_SHARED_ONLY)
-    _apply_drops(page, _find_drops(page), -1, len(lines))
+    view = lines if isinstance(lines, PageText) else PageText.of(lines)
+    page = _Page(lines=view.lines, rule=_SHARED_ONLY, view=view)
+    _apply_drops(page, _find_drops(page), -1, len(view.lines))
     return dict(page.removed_by)
 
 
@@ -167,37 +171,11 @@ def _matches(pattern: str, text: str) -> bool:
 
 def _release_kept(page: _Page) -> set[int]:
     """Keep-guards win over every removal: lines they match go back to the body."""
-    kept = {index for index, line in enumerate(page.lines) if any(_matches(p, line.text) for p in page.rule.keep)}
+    keep = page.rule.keep
+    kept = {index for index in range(len(page.lines)) if keep and any(page.view.matches(p, index) for p in keep)}
     for index in kept:
         page.removed_by.pop(index, None)
     return kept
-
-
-# Keyed by identity: hashing a tuple of rule dataclasses on every line costs more than the match.
-_SINGLE_LINE_SOURCES: dict[int, tuple[tuple[LinePattern, ...], tuple[str, ...]]] = {}
-
-
-def _single_line_sources(items: tuple[LinePattern, ...]) -> tuple[str, ...]:
-    cached = _SINGLE_LINE_SOURCES.get(id(items))
-    if cached is None or cached[0] is not items:
-        cached = (items, tuple(item.pattern for item in items if item.lines == 1))
-        _SINGLE_LINE_SOURCES[id(items)] = cached
-    return cached[1]
-
-
-def _hits(page: _Page, index: int, items: tuple[LinePattern, ...]) -> Iterator[LinePattern]:
-    """The patterns of ``items`` that match at line ``index``, in order. One joined match
-    rules out all single-line patterns on most lines, at the cost of one time-out."""
-    text = page.lines[index].text
-    singles_possible = patterns.may_match_any(_single_line_sources(items), text)
-    for item in items:
-        if item.lines == 1:
-            if singles_possible and _matches(item.pattern, text):
-                yield item
-            continue
-        window = window_text(page.lines, index, item.lines)
-        if window is not None and _matches(item.pattern, window):
-            yield item
 
 
 _BOILERPLATE: dict[int, tuple[TextRule, tuple[LinePattern, ...]]] = {}
@@ -213,23 +191,18 @@ def boilerplate_of(rule: TextRule) -> tuple[LinePattern, ...]:
 
 
 def _find_drops(page: _Page) -> list[_DropMatch]:
-    items = boilerplate_of(page.rule)
     return [
         _DropMatch(drop, tuple(range(index, index + drop.lines)))
-        for index in range(len(page.lines))
-        for drop in _hits(page, index, items)
+        for index, drop in matcher_for(boilerplate_of(page.rule)).scan(page.view)
     ]
 
 
 def _first_meta(page: _Page, meta: MetaLine, start: int, stop: int) -> tuple[int, dict[str, str]] | None:
-    for index in range(start, min(stop, len(page.lines))):
-        text = page.lines[index].text if meta.lines == 1 else window_text(page.lines, index, meta.lines)
-        if text is None:
-            continue
-        match = patterns.fullmatch(meta.pattern, text)
-        if match is not None:
-            return index, {k: v for k, v in match.groupdict().items() if v}
-    return None
+    hit = page.view.first(meta.pattern, start, stop, meta.lines)
+    if hit is None:
+        return None
+    index, match = hit
+    return index, {k: v for k, v in match.groupdict().items() if v}
 
 
 def _take_meta(page: _Page, meta: MetaLine, index: int) -> None:
@@ -238,11 +211,8 @@ def _take_meta(page: _Page, meta: MetaLine, index: int) -> None:
 
 
 def _first_line(page: _Page, pattern: LinePattern, start: int, stop: int) -> int | None:
-    for index in range(start, min(stop, len(page.lines))):
-        window = window_text(page.lines, index, pattern.lines)
-        if window is not None and _matches(pattern.pattern, window):
-            return index
-    return None
+    hit = page.view.first(pattern.pattern, start, stop, pattern.lines)
+    return None if hit is None else hit[0]
 
 
 def _read_head(page: _Page, dropped: set[int]) -> int:
@@ -309,7 +279,11 @@ def _body_run_start(page: _Page, dropped: set[int]) -> int:
     A byline-shaped line below them ("By NAME, ROLE" closing an article) is no head landmark."""
     previous_long = False
     for index, line in enumerate(page.lines):
-        long = index not in dropped and len(line.text.split()) >= _BODY_RUN_WORDS and _matches(_SENTENCE_END, line.text)
+        long = (
+            index not in dropped
+            and word_count(line.text) >= _BODY_RUN_WORDS
+            and page.view.matches(_SENTENCE_END, index)
+        )
         if long and previous_long:
             return index
         previous_long = long
@@ -332,7 +306,7 @@ def _head_limit(page: _Page, dropped: set[int], window: int, landmark_lines: set
         prose = sum(
             1
             for index in range(previous + 1, current)
-            if index not in dropped and _matches(_HEAD_PROSE, page.lines[index].text)
+            if index not in dropped and page.view.matches(_HEAD_PROSE, index)
         )
         if prose >= _HEAD_PROSE_BETWEEN:
             return current
@@ -342,7 +316,7 @@ def _head_limit(page: _Page, dropped: set[int], window: int, landmark_lines: set
 def _step_back(page: _Page, index: int) -> int | None:
     """The line before ``index``, walking over lines the title rule says to skip."""
     index -= 1
-    while index >= 0 and any(_matches(skip, page.lines[index].text) for skip in page.rule.title.skip):
+    while index >= 0 and any(page.view.matches(skip, index) for skip in page.rule.title.skip):
         index -= 1
     return index if index >= 0 else None
 
@@ -463,25 +437,24 @@ def _title_evidence(
         following is not None
         and following == below_it
         and caption is not None
-        and _matches(caption.pattern, page.lines[following].text)
+        and page.view.matches(caption.pattern, following)
     ):
         score += 1.5
-    if _matches(_SENTENCE_END, text) and not text.endswith(("?", "!")):
+    if page.view.matches(_SENTENCE_END, index) and not text.endswith(("?", "!")):
         score -= 1.0
     elif following is not None and len(page.lines[following].text) > len(text):
         score += 0.5  # a line that closes no sentence, over a longer one
-    if _matches(_SECOND_SENTENCE, text):
+    if page.view.matches(_SECOND_SENTENCE, index):
         score -= 2.0
     return score
 
 
 def _starts_tail(page: _Page, index: int) -> bool:
     """Whether line ``index`` is one of the rule's tail landmarks."""
-    if next(_hits(page, index, page.rule.tail_anchors), None) is not None:
+    if matcher_for(page.rule.tail_anchors).first(page.view, index) is not None:
         return True
-    text = page.lines[index].text
     return any(
-        meta.region == "tail" and meta.anchor and meta.lines == 1 and _matches(meta.pattern, text)
+        meta.region == "tail" and meta.anchor and meta.lines == 1 and page.view.matches(meta.pattern, index)
         for meta in page.rule.meta
     )
 
@@ -501,7 +474,7 @@ def _title_by_evidence(page: _Page, dropped: set[int], landmarks: dict[int, str]
     scored = [
         (_title_evidence(page, dropped, landmarks, index, rank, slug, window), index)
         for rank, index in enumerate(free)
-        if _matches(_TITLE_SHAPE, page.lines[index].text)
+        if page.view.matches(_TITLE_SHAPE, index)
     ]
     if not scored:
         return None
@@ -549,9 +522,9 @@ def _read_captions(
         and "subtitle" not in page.meta
         and index + 1 < len(lines)
         and not {index, index + 1} & dropped
-        and _matches(_STANDFIRST, lines[index].text)
-        and not _matches(rule.caption.pattern, lines[index].text)
-        and _matches(rule.caption.pattern, lines[index + 1].text)
+        and page.view.matches(_STANDFIRST, index)
+        and not page.view.matches(rule.caption.pattern, index)
+        and page.view.matches(rule.caption.pattern, index + 1)
     ):
         # A sentence between the headline and the lead caption is the standfirst.
         page.set_meta("subtitle", lines[index].text)
@@ -560,12 +533,12 @@ def _read_captions(
     if (
         alt
         and index + 1 < len(lines)
-        and _matches(alt, lines[index].text)
-        and _matches(rule.caption.pattern, lines[index + 1].text)
+        and page.view.matches(alt, index)
+        and page.view.matches(rule.caption.pattern, index + 1)
     ):
         page.take(index, "image_alt")
         index += 1
-    if index < len(lines) and index not in dropped and _matches(rule.caption.pattern, lines[index].text):
+    if index < len(lines) and index not in dropped and page.view.matches(rule.caption.pattern, index):
         page.set_meta("caption", lines[index].text)
         page.take(index, "meta.caption")
         return index
@@ -578,7 +551,7 @@ def _find_tail(page: _Page, head_end: int) -> int:
     start = head_end + 1
     tail = len(page.lines)
     for index in range(start, tail):
-        anchor = next(_hits(page, index, rule.tail_anchors), None)
+        anchor = matcher_for(rule.tail_anchors).first(page.view, index)
         if anchor is not None:
             tail = index
             page.anchors.setdefault(anchor.id, index)
@@ -622,7 +595,7 @@ def _apply_drops(page: _Page, drops: list[_DropMatch], head_end: int, tail_start
             _take_followers(page, match, tail_start)
         above = match.indices[0] - 1
         leader = match.pattern.leader
-        if leader and above >= 0 and above not in page.removed_by and _matches(leader, page.lines[above].text):
+        if leader and above >= 0 and above not in page.removed_by and page.view.matches(leader, above):
             page.take(above, match.pattern.id)
 
 
@@ -636,10 +609,13 @@ def _bare(text: str) -> str:
 def _remove_title_copies(page: _Page, head_end: int, tail_start: int) -> None:
     """A copy of the headline inside the body ("TITLE ~~", a share widget's text) is not article text."""
     title = page.meta.get("title")
-    if not title or not _bare(title):
+    bare_title = _bare(title) if title else ""
+    if not bare_title:
         return
     for index in range(head_end + 1, tail_start):
-        if index not in page.removed_by and _bare(page.lines[index].text) == _bare(title):
+        text = page.lines[index].text
+        # A line whose case-folded text does not hold the bare title cannot be a copy.
+        if index not in page.removed_by and bare_title in text.casefold() and _bare(text) == bare_title:
             page.take(index, "title_repeat")
 
 
@@ -660,7 +636,7 @@ def _close_followers(page: _Page, match: _DropMatch, stop: int) -> list[int]:
     close: list[int] = []
     index = match.indices[-1] + 1
     while followers and index < stop and not page.lines[index].gap_before:
-        if not _matches(followers, page.lines[index].text):
+        if not page.view.matches(followers, index):
             break
         close.append(index)
         index += 1
@@ -671,7 +647,7 @@ def _take_followers(page: _Page, match: _DropMatch, tail_start: int) -> None:
     """The list under a header such as "Read more:": the lines right below it that match
     ``followers``; past a blank line only when every line from there to the end of the body
     is such a line or already removed (a list of related titles closing the article)."""
-    pattern, lines = match.pattern, page.lines
+    pattern = match.pattern
     followers = pattern.followers
     if followers is None:
         return
@@ -682,7 +658,7 @@ def _take_followers(page: _Page, match: _DropMatch, tail_start: int) -> None:
     run = []
     while index < tail_start:
         if index not in page.removed_by:
-            if not _matches(followers, lines[index].text):
+            if not page.view.matches(followers, index):
                 return
             run.append(index)
         index += 1
@@ -696,7 +672,7 @@ def _remove_head_and_tail(page: _Page, head_end: int, tail_start: int) -> None:
     # Each tail line is credited to the latest tail landmark at or above it.
     current = "end"
     for index in range(tail_start, len(page.lines)):
-        anchor = next(_hits(page, index, page.rule.tail_anchors), None)
+        anchor = matcher_for(page.rule.tail_anchors).first(page.view, index)
         if anchor is not None:
             current = anchor.id
         page.take(index, f"tail:{current}")

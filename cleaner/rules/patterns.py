@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 import regex
@@ -56,10 +57,26 @@ def _timed_out(source: str, text: str, seconds: float) -> PatternTimeout:
 
 
 def fullmatch(source: str, text: str) -> regex.Match[str] | None:
-    try:
-        return compile_pattern(source).fullmatch(text, timeout=MATCH_TIMEOUT)
-    except TimeoutError:
-        raise _timed_out(source, text, MATCH_TIMEOUT) from None
+    return fullmatcher(source)(text)
+
+
+Fullmatcher = Callable[[str], "regex.Match[str] | None"]
+
+
+@lru_cache(maxsize=4096)
+def fullmatcher(source: str) -> Fullmatcher:
+    """``fullmatch`` of ``source`` as a function of the text, for patterns tried on every line."""
+    match = compile_pattern(source).fullmatch
+
+    def run(text: str) -> regex.Match[str] | None:
+        try:
+            # Positional arguments (text, pos, endpos, concurrent, partial, timeout): keywords
+            # cost more to parse than most matches take.
+            return match(text, None, None, None, False, MATCH_TIMEOUT)
+        except TimeoutError:
+            raise _timed_out(source, text, MATCH_TIMEOUT) from None
+
+    return run
 
 
 def search(source: str, text: str, flags: int = 0) -> regex.Match[str] | None:
@@ -67,33 +84,3 @@ def search(source: str, text: str, flags: int = 0) -> regex.Match[str] | None:
         return compile_pattern(source, flags).search(text, timeout=SEARCH_TIMEOUT)
     except TimeoutError:
         raise _timed_out(source, text, SEARCH_TIMEOUT) from None
-
-
-# Numbered or named back-references change meaning when patterns are joined into one.
-_BACKREFERENCE = regex.compile(r"\\[1-9]|\\g<|\(\?P=")
-
-
-@lru_cache(maxsize=256)
-def any_of(sources: tuple[str, ...]) -> str | None:
-    """One pattern that fully matches wherever one of ``sources`` does, or None when they
-    cannot be joined. Matching a line once against it, under one time-out, tells whether any
-    of them needs trying: most lines of a page match no boilerplate at all."""
-    if not sources or any(_BACKREFERENCE.search(source) for source in sources):
-        return None
-    joined = "|".join(f"(?:{source})" for source in sources)
-    try:
-        compile_pattern(joined)
-    except RuleError:
-        return None
-    return joined
-
-
-def may_match_any(sources: tuple[str, ...], text: str) -> bool:
-    """False only when no pattern of ``sources`` can fully match ``text``."""
-    joined = any_of(sources)
-    if joined is None:
-        return True
-    try:
-        return fullmatch(joined, text) is not None
-    except PatternTimeout:
-        return True  # let the patterns run one by one, so the time-out names the guilty one

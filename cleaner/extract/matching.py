@@ -1,0 +1,199 @@
+"""A tuple of line patterns compiled once into a matcher that looks at each line once.
+
+The patterns keep their order and their own time-out (``cleaner.rules.patterns``): a line is
+given, in order, to each pattern whose :class:`~cleaner.rules.shape.Shape` admits it, so the
+matches found, their order and any time-out error are those of trying every pattern in turn.
+Which patterns to try is decided by the line's first folded character (patterns with a known
+start) and plain string tests; a window of several lines is only built for a pattern that
+admits it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Generic, Protocol, TypeVar
+
+import regex
+
+from cleaner.extract.lines import Line, split_lines, window_text
+from cleaner.rules import patterns
+from cleaner.rules.shape import Check, check_of, fold, shapes_of
+
+
+@dataclass(slots=True)
+class PageText:
+    """The lines of a page as the matchers read them: texts, and their folds (computed once)."""
+
+    lines: list[Line]
+    texts: list[str]
+    folded: list[str]
+    # (pattern, index, size) -> match: the head reader asks some questions twice.
+    _asked: dict[tuple[str, int, int], regex.Match[str] | None] = field(default_factory=dict)
+    # id(pattern) -> (pattern, the indices where it matched), from a scan of every line: a
+    # second scan with the same patterns (the shared layer under a guard's check) reads them.
+    found: dict[int, tuple[Any, frozenset[int]]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> PageText:
+        texts = [line.text for line in lines]
+        return cls(lines=lines, texts=texts, folded=[fold(text) for text in texts])
+
+    def window(self, index: int, size: int) -> str | None:
+        """The text of ``size`` lines from ``index`` as patterns see it (None: past the end)."""
+        if size == 1:
+            return self.texts[index] if index < len(self.texts) else None
+        return window_text(self.lines, index, size)
+
+    def admits(self, source: str, index: int, size: int = 1) -> bool:
+        """Whether ``source`` may match the window: False only where it cannot."""
+        if index + size > len(self.texts):
+            return False
+        texts, folded = self.texts, self.folded
+        return any(check(texts, folded, index) for check in checks_of(source, size))
+
+    def fullmatch(self, source: str, index: int, size: int = 1) -> regex.Match[str] | None:
+        """``source`` fully matched on the window of ``size`` lines from ``index`` (None: no
+        match, or no such window)."""
+        if not self.admits(source, index, size):
+            return None
+        key = (source, index, size)
+        if key not in self._asked:
+            text = self.window(index, size)
+            self._asked[key] = None if text is None else patterns.fullmatch(source, text)
+        return self._asked[key]
+
+    def matches(self, source: str, index: int, size: int = 1) -> bool:
+        return self.fullmatch(source, index, size) is not None
+
+    def first(self, source: str, start: int, stop: int, size: int = 1) -> tuple[int, regex.Match[str]] | None:
+        """The first window of ``size`` lines from ``start`` to before ``stop`` that ``source``
+        fully matches, with its match."""
+        texts, folded = self.texts, self.folded
+        checks = checks_of(source, size)
+        run = patterns.fullmatcher(source)
+        for index in range(start, min(stop, len(texts) - size + 1)):
+            for check in checks:
+                if check(texts, folded, index):
+                    break
+            else:
+                continue
+            text = texts[index] if size == 1 else window_text(self.lines, index, size)
+            match = None if text is None else run(text)
+            if match is not None:
+                return index, match
+        return None
+
+
+@lru_cache(maxsize=4096)
+def checks_of(source: str, size: int) -> tuple[Check, ...]:
+    return tuple(check_of(shape) for shape in shapes_of(source, size))
+
+
+class Pattern(Protocol):
+    """A line pattern: a rule's ``LinePattern`` or ``MetaLine``."""
+
+    @property
+    def pattern(self) -> str: ...
+
+    @property
+    def lines(self) -> int: ...
+
+
+P = TypeVar("P", bound=Pattern)
+
+# (pattern position, window size, check) in pattern order.
+_Plan = tuple[tuple[int, int, Check], ...]
+
+
+class LineMatcher(Generic[P]):
+    """The patterns of ``items`` that match at a line, in their order.
+
+    Each alternative of each pattern is an entry. The entries worth trying on a line are
+    those whose known start is the line's first folded character or that have none, and
+    whose length bounds admit lines of its length band (lengths up to the next power of
+    two); the plan for each (character, band) is made once, on first need."""
+
+    __slots__ = ("_entries", "_items", "_plans", "_runs")
+
+    def __init__(self, items: tuple[P, ...]) -> None:
+        self._items = items
+        self._entries = [
+            (position, shape, check_of(shape))
+            for position, item in enumerate(items)
+            for shape in shapes_of(item.pattern, item.lines)
+        ]
+        self._runs = tuple(patterns.fullmatcher(item.pattern) for item in items)
+        self._plans: dict[tuple[str, int], _Plan] = {}
+
+    def _plan(self, first: str, band: int) -> _Plan:
+        shortest, longest = (1 << band) >> 1, (1 << band) - 1
+        chosen: dict[tuple[int, int], tuple[int, int, Check]] = {}
+        for position, shape, check in self._entries:
+            starts = shape.first_chars
+            if starts is not None and first not in starts:
+                continue
+            if shape.bounds is not None:
+                low, high = shape.bounds[0]
+                if low > longest or (high is not None and high < shortest):
+                    continue
+            chosen.setdefault((position, id(shape)), (position, shape.lines, check))
+        plan = tuple(sorted(chosen.values(), key=lambda entry: entry[0]))
+        self._plans[first, band] = plan
+        return plan
+
+    def _candidates(self, page: PageText, index: int) -> _Plan:
+        key = (page.folded[index][:1], len(page.texts[index]).bit_length())
+        plan = self._plans.get(key)
+        return self._plan(*key) if plan is None else plan
+
+    def hits(self, page: PageText, index: int) -> Iterator[P]:
+        texts, folded = page.texts, page.folded
+        room = len(texts) - index
+        tried = -1
+        for position, lines, check in self._candidates(page, index):
+            if position == tried or lines > room or not check(texts, folded, index):
+                continue
+            tried = position
+            text = texts[index] if lines == 1 else window_text(page.lines, index, lines)
+            if text is not None and self._runs[position](text) is not None:
+                yield self._items[position]
+
+    def first(self, page: PageText, index: int) -> P | None:
+        return next(self.hits(page, index), None)
+
+    def scan(self, page: PageText) -> list[tuple[int, P]]:
+        """Every (line index, pattern) match of the page, by line then pattern order."""
+        known = [page.found.get(id(item)) for item in self._items]
+        if all(entry is not None and entry[0] is item for entry, item in zip(known, self._items, strict=True)):
+            pairs = sorted((index, position) for position, entry in enumerate(known) if entry for index in entry[1])
+            return [(index, self._items[position]) for index, position in pairs]
+        matches = [(index, item) for index in range(len(page.texts)) for item in self.hits(page, index)]
+        where: dict[int, set[int]] = {id(item): set() for item in self._items}
+        for index, item in matches:
+            where[id(item)].add(index)
+        for item in self._items:
+            page.found[id(item)] = (item, frozenset(where[id(item)]))
+        return matches
+
+
+# One page: the rule's pass and the guard's generic pass over it come one after the other,
+# and a large page is not kept past the next one.
+@lru_cache(maxsize=1)
+def page_text(text: str) -> PageText:
+    """The lines of a text dump, read once for every pass over the same page."""
+    return PageText.of(split_lines(text))
+
+
+# Keyed by identity: hashing a tuple of rule dataclasses on every line costs more than the match.
+_MATCHERS: dict[int, tuple[tuple[Any, ...], LineMatcher[Any]]] = {}
+
+
+def matcher_for(items: tuple[P, ...]) -> LineMatcher[P]:
+    """The matcher of ``items``, compiled on first use (the tuple must stay alive: a rule's field)."""
+    cached = _MATCHERS.get(id(items))
+    if cached is None or cached[0] is not items:
+        cached = (items, LineMatcher(items))
+        _MATCHERS[id(items)] = cached
+    return cached[1]
