@@ -21,7 +21,7 @@ def with_progress(outcomes: Iterable[Outcome], *, total: int | None, enabled: bo
     from tqdm import tqdm
 
     failed = 0
-    with tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True, mininterval=0.2) as bar:
+    with tqdm(total=total, unit=" docs", file=sys.stderr, dynamic_ncols=True, mininterval=0.2) as bar:
         bar.set_postfix(failed=0, refresh=False)
         for outcome in outcomes:
             if not outcome.ok:
