@@ -95,3 +95,12 @@ def test_a_process_pool_reads_its_input_a_few_chunks_ahead_only():
     outcomes.close()
     assert [outcome.source.name for outcome in first] == ["0", "1", "2", "3", "4"]
     assert pulled < 200
+
+
+def test_a_records_url_decides_its_site_as_url_does_for_a_page(tmp_path):
+    path = tmp_path / "sites.jsonl"
+    ours = {"id": "a", "url": "https://www.themoscowtimes.com/2024/05/01/story-a1", "html": page(1, "html")}
+    other = {"id": "b", "url": "https://news.example.org/story-2", "html": page(2, "html")}
+    path.write_text(json.dumps(ours) + "\n" + json.dumps(other) + "\n", encoding="utf-8")
+    result = run("clean", path, "--format", "jsonl", "-q")
+    assert [item["site"] for item in lines(result.stdout)] == ["moscow_times", "generic"]

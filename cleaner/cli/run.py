@@ -35,8 +35,14 @@ class Run:
         self.force = force
         self.pages_only = all(self._format(source) == "page" for source in inputs)
         page_files = [source for source in inputs if self._format(source) == "page"]
-        plan, self.collisions = plan_outputs(page_files, EXTENSIONS[fmt])
-        self._plan = {page_files[index].name: relative for index, relative in plan.items()}
+        extension = EXTENSIONS[fmt]
+        plan, self.collisions = plan_outputs(page_files, extension)
+        # Only the inputs kept apart from a namesake; the others go where their name says.
+        self._apart = {
+            page_files[index].name: relative
+            for index, relative in plan.items()
+            if relative != output_relpath(page_files[index].relative, extension)
+        }
 
     def _format(self, source: Source) -> str:
         return container_format("" if source.name == STDIN else source.name, self.input_format)
@@ -45,7 +51,7 @@ class Run:
         """The output file of one page below the output directory: a page file's planned path,
         a record's ``<file without extension>/<position>`` with the format's extension."""
         assert self.output is not None
-        relative = self._plan.get(source.name) or output_relpath(source.relative, EXTENSIONS[self.fmt])
+        relative = self._apart.get(source.name) or output_relpath(source.relative, EXTENSIONS[self.fmt])
         return self.output / relative
 
     def pending(self) -> tuple[Iterator[Source], int | None]:
