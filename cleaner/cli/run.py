@@ -4,7 +4,7 @@ earlier run already wrote, and where each page's output goes."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from cleaner.engines.local import RunReport, Source, output_relpath, plan_outputs
@@ -58,14 +58,13 @@ class Run:
         """The pages still to clean, in input order, and their number when it is known without
         reading any file (page files only). What an earlier run wrote is counted in the report
         as ``already_done`` and left out, unless --force."""
-        pages = self._pending()
+        pages = self._pending(self._done_check())
         if not self.pages_only:
             return pages, None
         listed = list(pages)
         return iter(listed), len(listed)
 
-    def _pending(self) -> Iterator[Source]:
-        done = self._done_check()
+    def _pending(self, done: Callable[[Source, float | None], bool]) -> Iterator[Source]:
         for top in self.inputs:
             mtime = _mtime(top)
             records = self.report.skipped_records
@@ -75,7 +74,8 @@ class Run:
                     continue
                 yield source
 
-    def _done_check(self):
+    def _done_check(self) -> Callable[[Source, float | None], bool]:
+        """Whether a page's output is already there (read now, before anything is written)."""
         if self.force or self.output is None:
             return lambda source, mtime: False
         if self.fmt == "jsonl":

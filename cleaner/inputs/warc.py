@@ -11,6 +11,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from cleaner.errors import InputError
+from cleaner.inputs.document import MAX_INPUT_BYTES
 from cleaner.inputs.jsonl import record_relative
 from cleaner.inputs.records import capture_date
 from cleaner.inputs.source import Source
@@ -49,7 +50,7 @@ def read_warc(
             yield Source(
                 name=where,
                 relative=place,
-                data=record.content_stream().read(),
+                data=record.content_stream().read(MAX_INPUT_BYTES + 1),  # past the limit: refused as too large
                 url=headers.get_header("WARC-Target-URI"),
                 id=headers.get_header("WARC-Record-ID"),
                 crawl_date=crawl_date,
