@@ -156,3 +156,30 @@ def test_ctrl_c_stops_a_run_that_the_same_command_then_completes(tmp_path):
 @pytest.mark.parametrize(("signum", "jobs"), [(signal.SIGINT, 1), (signal.SIGTERM, 2)])
 def test_a_run_of_hundreds_of_pages_stopped_half_way_completes(tmp_path, fmt, signum, jobs):
     stopped_then_resumed(tmp_path, count=300, delay=0.01, signum=signum, jobs=jobs, fmt=fmt)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads the process tree from /proc")
+def test_a_second_ctrl_c_abandons_the_pages_in_progress(tmp_path):
+    pages = tmp_path / "pages"
+    write_files(pages, 40)
+    out, report = tmp_path / "out.jsonl", tmp_path / "report.json"
+    # Each worker takes 8 pages of 2 s each: finishing them would take 16 s.
+    process = start(["clean", pages, "-o", out, "--format", "jsonl", "-j", 2, "--report", report], 2.0)
+    wait_until(lambda: len(children(process.pid)) == 2)  # the workers are up: the pages are in progress
+    process.send_signal(signal.SIGINT)
+    time.sleep(0.3)
+    second = time.monotonic()
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130 and "Traceback" not in stderr
+    assert time.monotonic() - second < 10
+    assert report_of(report)["interrupted"] is True
+    assert out.read_bytes() in (b"",) or out.read_bytes().endswith(b"\n")
+
+
+def children(pid: int) -> list[str]:
+    try:
+        return Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []

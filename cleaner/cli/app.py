@@ -185,9 +185,14 @@ def clean_command(
                 _to_directory(outcomes, run, report)
         except KeyboardInterrupt:  # a second Ctrl-C: the pages in progress are abandoned
             stop.requested = True
+        stop.finishing = True  # from here on a signal changes nothing: what was done is reported
         report.interrupted = stop.requested
-    report.collisions = run.collisions
+        report.collisions = run.collisions
+        _finish(report, report_path, quiet)
 
+
+def _finish(report: RunReport, report_path: Path | None, quiet: bool) -> None:
+    """The summary on standard error, the --report file, the exit code."""
     if quiet:
         for line in report.notices():
             click.echo(f"cleaner: {line}", err=True)

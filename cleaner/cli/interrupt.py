@@ -20,9 +20,13 @@ class Stop:
 
     def __init__(self) -> None:
         self.requested = False
+        self.finishing = False
 
     def handle(self, signum: int, frame: object) -> None:
+        if self.finishing:
+            return  # the summary and the report of what was done are being written
         if self.requested:
+            self.finishing = True
             raise KeyboardInterrupt
         self.requested = True
         print(

@@ -159,8 +159,18 @@ def clean_many(sources: Iterable[Source], options: Options, *, jobs: int = 1) ->
             for chunk in islice(chunks, 1):
                 pending.append(pool.submit(_clean_chunk, chunk, options))
             yield from done
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    except BaseException:  # the caller stopped early, or a second Ctrl-C: abandon the work in progress
+        _abandon(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _abandon(pool: ProcessPoolExecutor) -> None:
+    """Drop the queued chunks and stop the workers now rather than after their current chunk."""
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.kill()  # they ignore SIGTERM (see _ignore_interrupts)
 
 
 def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:
