@@ -104,3 +104,16 @@ def test_a_records_url_decides_its_site_as_url_does_for_a_page(tmp_path):
     path.write_text(json.dumps(ours) + "\n" + json.dumps(other) + "\n", encoding="utf-8")
     result = run("clean", path, "--format", "jsonl", "-q")
     assert [item["site"] for item in lines(result.stdout)] == ["moscow_times", "generic"]
+
+
+def test_how_an_input_is_read_goes_by_its_name_unless_told():
+    from cleaner.inputs.stream import container_format
+
+    assert [container_format(name, "auto") for name in ("a.jsonl", "a.NDJSON.gz", "a.warc.gz", "a.html", "a.json")] == [
+        "jsonl",
+        "jsonl",
+        "warc",
+        "page",
+        "page",
+    ]
+    assert container_format("a.jsonl", "page") == "page" and container_format("a.txt", "jsonl") == "jsonl"

@@ -64,7 +64,13 @@ def main() -> None:
 
 @main.command("clean")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", default="-", show_default=True, help="Output directory (file for jsonl); - for stdout.")
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    help="Output directory (for jsonl: a file, to which a run adds the pages it lacks); - for stdout.",
+)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True)
 @click.option("--site", help="Force a site rule by id (or 'generic'); see `cleaner sites`.")
 @click.option("--url", help="The URL the page(s) came from; decides the site when given.")
