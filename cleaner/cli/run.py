@@ -34,7 +34,9 @@ class Run:
         self.fmt = fmt
         self.force = force
         self.pages_only = all(self._format(source) == "page" for source in inputs)
-        page_files = [source for source in inputs if self._format(source) == "page"]
+        # Output names are planned for a directory only (one JSONL file or standard output has none).
+        to_directory = output is not None and fmt != "jsonl"
+        page_files = [source for source in inputs if to_directory and self._format(source) == "page"]
         extension = EXTENSIONS[fmt]
         plan, self.collisions = plan_outputs(page_files, extension)
         # Only the inputs kept apart from a namesake; the others go where their name says.
