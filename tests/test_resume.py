@@ -72,6 +72,19 @@ def test_a_jsonl_output_gets_the_missing_records_appended_and_a_cut_line_dropped
     assert len(out.read_text(encoding="utf-8").splitlines()) == 5
 
 
+def test_records_into_a_directory_are_done_when_their_output_is_newer_than_their_file(tmp_path):
+    source = write_jsonl(tmp_path / "crawl.jsonl", 3)
+    out, report = tmp_path / "out", tmp_path / "report.json"
+    assert run("clean", source, "-o", out, "-q").exit_code == 0
+    assert run("clean", source, "-o", out, "--report", report, "-q").exit_code == 0
+    assert (report_of(report)["documents"], report_of(report)["already_done"]) == (0, 3)
+    write_jsonl(source, 4)
+    later = (out / "crawl" / "1.json").stat().st_mtime + 10
+    os.utime(source, (later, later))  # the file changed after the outputs were written
+    assert run("clean", source, "-o", out, "--report", report, "-q").exit_code == 0
+    assert (report_of(report)["documents"], report_of(report)["already_done"]) == (4, 0)
+
+
 # A real run in its own process, each page made slow enough to stop it half-way.
 SLOW_CLEANER = """
 import sys, time

@@ -167,10 +167,11 @@ def clean_many(sources: Iterable[Source], options: Options, *, jobs: int = 1) ->
 
 def _abandon(pool: ProcessPoolExecutor) -> None:
     """Drop the queued chunks and stop the workers now rather than after their current chunk."""
-    workers = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for worker in workers:
+    for worker in list((getattr(pool, "_processes", None) or {}).values()):
         worker.kill()  # they ignore SIGTERM (see _ignore_interrupts)
+    # Waiting for the pool's own thread to see the workers gone lets it close its pipes
+    # before the interpreter's exit handler writes to them.
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:
