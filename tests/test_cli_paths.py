@@ -117,7 +117,7 @@ def test_an_output_directory_inside_the_input_is_skipped_and_said(pages, tmp_pat
     report = tmp_path / "report.json"
     first = run("clean", pages, "-o", out)
     assert first.exit_code == 0 and "2 documents" in first.stderr
-    second = run("clean", pages, "-o", out, "--report", report, "-q")
+    second = run("clean", pages, "-o", out, "--report", report, "-q", "--force")  # --force: clean both again
     assert second.exit_code == 0, second.output
     assert f"skipped: {out}: the output directory of this run" in second.stderr
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == ["a.json", "sub", "sub/b.json"]

@@ -443,3 +443,26 @@ def test_head_until_prose_starts_at_the_first_paragraph_the_rule_left_in_the_bod
     removed = {removal["text"]: removal["rule"] for removal in article["removed"]}
     assert removed[lines[0]] == "promo"
     assert removed["Posted in Transport by Lina Brook"] == "head:before_prose"
+
+
+def test_learn_reads_jsonl_records_and_groups_them_by_their_urls_domain(tmp_path):
+    records = tmp_path / "pages.jsonl"
+    with records.open("w", encoding="utf-8") as out:
+        for number, topic in enumerate(TOPICS):
+            record = {"id": f"r{number}", "url": f"https://gazette.invalid/{topic}", "text": invented_page(number, topic)}
+            out.write(json.dumps(record) + "\n")
+    args = ["clean", str(records), "--learn", "--no-builtin-rules", "--format", "jsonl", "-o", "-"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    articles = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [article["id"] for article in articles] == [f"r{n}" for n in range(len(TOPICS))]
+    for article, topic in zip(articles, TOPICS, strict=True):
+        assert "learned_rule" in article["warnings"]
+        assert "Sign up for the morning briefing" not in article["text"]
+        assert f"Local traders said the {topic} would bring more visitors" in article["text"]
+
+
+def test_learn_refuses_standard_input_which_it_cannot_read_twice():
+    result = CliRunner().invoke(main, ["clean", "-", "--learn"], input=invented_page(0, "harbour"))
+    assert result.exit_code == 2
+    assert "standard input" in result.output

@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 import os
 import sys
-from pathlib import Path, PurePosixPath
+from collections import Counter
+from pathlib import Path
 
 import click
 
 from cleaner import __version__
+from cleaner.cli.interrupt import EXIT_INTERRUPTED, stop_on_signals
+from cleaner.cli.progress import wants_progress, with_progress
+from cleaner.cli.run import Run
 from cleaner.cli.usage import UsageProblem
 from cleaner.engines.local import (
     Options,
@@ -19,16 +23,15 @@ from cleaner.engines.local import (
     Source,
     clean_many,
     discover,
-    plan_outputs,
     registry_for,
 )
 from cleaner.engines.ray import RayMissing, clean_on_ray, require_ray
 from cleaner.errors import CleanerError, UnknownSiteError
+from cleaner.inputs.records import DEFAULT_FIELDS, RecordFields
+from cleaner.inputs.stream import INPUT_FORMATS, STDIN, expand, stdin_source
 from cleaner.outputs.writers import (
-    EXTENSIONS,
     FORMATS,
     PAGE_BREAK,
-    atomic_stream,
     render,
     render_titled,
     why_not_writable,
@@ -68,7 +71,13 @@ def main() -> None:
 
 @main.command("clean")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", default="-", show_default=True, help="Output directory (file for jsonl); - for stdout.")
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    help="Output directory (for jsonl: a file, to which a run adds the pages it lacks); - for stdout.",
+)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True)
 @click.option("--site", help="Force a site rule by id (or 'generic'); see `cleaner sites`.")
 @click.option("--url", help="The URL the page(s) came from; decides the site when given.")
@@ -96,7 +105,28 @@ def main() -> None:
 @click.option(
     "--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the run report as JSON."
 )
-@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr (failures are still named).")
+@click.option(
+    "--input-format",
+    type=click.Choice(INPUT_FORMATS),
+    default="auto",
+    show_default=True,
+    help="page: each file is one page; jsonl: one record a line; warc: HTML responses of a WARC. "
+    "auto: .jsonl/.ndjson and .warc files (also .gz) are read as records, other files as pages.",
+)
+@click.option("--id-field", default="id", show_default=True, help="JSONL: the field holding the record's id.")
+@click.option("--url-field", default="url", show_default=True, help="JSONL: the field holding the page's URL.")
+@click.option(
+    "--content-field",
+    "content_fields",
+    multiple=True,
+    help="JSONL: the field(s) holding the page, first present wins (repeatable or comma list) "
+    "[default: html,text,content].",
+)
+@click.option(
+    "--crawl-date-field", default="crawl_date", show_default=True, help="JSONL: the field holding the capture date."
+)
+@click.option("--force", is_flag=True, help="Clean everything again, even what an earlier run already wrote.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary or progress bar on stderr (failures are still named).")
 @no_builtin_option
 @click.option("--learn", is_flag=True, help="Learn each site's repeated boilerplate from the input pages first.")
 @click.option(
@@ -119,12 +149,19 @@ def clean_command(
     timeout: float,
     audit: bool,
     report_path: Path | None,
+    input_format: str,
+    id_field: str,
+    url_field: str,
+    content_fields: tuple[str, ...],
+    crawl_date_field: str,
+    force: bool,
     quiet: bool,
     no_builtin: bool,
     learn: bool,
     learned_path: Path | None,
 ) -> None:
-    """Clean INPUT files and directories (recursively; - reads one page from stdin)."""
+    """Clean INPUT files and directories (recursively; - reads standard input: one page, or
+    records with --input-format jsonl/warc)."""
     options = Options(
         site=site,
         url=url,
@@ -150,31 +187,53 @@ def clean_command(
     if report_path is not None:
         _check_report_path(report_path)
 
+    fields = _record_fields(id_field, url_field, content_fields, crawl_date_field)
     exclude = _own_outputs(output, fmt, target, report_path)
     if output != "-":
         _refuse_output_as_input(inputs, target)
-    sources, failures, skipped = _sources(inputs, exclude)
+    tops, failures, skipped = _sources(inputs, exclude)
     report = RunReport(skipped=skipped)
     if learn or learned_path is not None:
         from cleaner.learn.cli import learning_options
 
-        options, report.learning = learning_options(options, sources, registry, learn=learn, path=learned_path)
+        if learn and any(top.name == STDIN for top in tops):
+            raise UsageProblem("--learn reads its inputs twice, which standard input cannot be: save it to a file")
+        pages = (
+            page for page in expand(tops, input_format, fields=fields, skipped_records=Counter()) if not page.error
+        )
+        options, report.learning = learning_options(options, pages, registry, learn=learn, path=learned_path)
     for unread in failures:
         report.add(unread)
-    if engine == "ray":
-        try:
-            outcomes = clean_on_ray(sources, options, address=ray_address)
-        except CleanerError as exc:
-            raise click.ClickException(str(exc)) from None
-    else:
-        outcomes = clean_many(sources, options, jobs=jobs or os.cpu_count() or 1)
-    if output == "-":
-        _to_stdout(outcomes, fmt, report)
-    elif fmt == "jsonl":
-        _to_jsonl_file(outcomes, target, report)
-    else:
-        report.collisions = _to_directory(outcomes, sources, target, fmt, report)
+    run = Run(tops, input_format, fields, report, output=None if output == "-" else target, fmt=fmt, force=force)
 
+    with stop_on_signals() as stop:
+        pending, total = run.pending()
+        sources = stop.until_stopped(pending)
+        try:
+            if engine == "ray":
+                try:
+                    outcomes = clean_on_ray(sources, options, address=ray_address)
+                except CleanerError as exc:
+                    raise click.ClickException(str(exc)) from None
+            else:
+                outcomes = clean_many(sources, options, jobs=jobs or os.cpu_count() or 1)
+            outcomes = with_progress(outcomes, total=total, enabled=wants_progress(quiet))
+            if output == "-":
+                _to_stdout(outcomes, fmt, report)
+            elif fmt == "jsonl":
+                _to_jsonl_file(outcomes, target, report, fresh=force)
+            else:
+                _to_directory(outcomes, run, report)
+        except KeyboardInterrupt:  # a second Ctrl-C: the pages in progress are abandoned
+            stop.requested = True
+        stop.finishing = True  # from here on a signal changes nothing: what was done is reported
+        report.interrupted = stop.requested
+        report.collisions = run.collisions
+        _finish(report, report_path, quiet)
+
+
+def _finish(report: RunReport, report_path: Path | None, quiet: bool) -> None:
+    """The summary on standard error, the --report file, the exit code."""
     if quiet:
         for line in report.notices():
             click.echo(f"cleaner: {line}", err=True)
@@ -185,7 +244,20 @@ def clean_command(
             write_atomic(report_path, json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
         except OSError as exc:
             raise click.ClickException(f"cannot write the report {report_path}: {exc.strerror or exc}") from None
+    if report.interrupted:
+        sys.exit(EXIT_INTERRUPTED)
     sys.exit(1 if report.failures else 0)
+
+
+def _record_fields(
+    id_field: str, url_field: str, content_fields: tuple[str, ...], crawl_date_field: str
+) -> RecordFields:
+    content = tuple(name.strip() for given in content_fields for name in given.split(",") if name.strip())
+    if content_fields and not content:
+        raise UsageProblem("--content-field: give at least one field name")
+    return RecordFields(
+        id=id_field, url=url_field, content=content or DEFAULT_FIELDS.content, crawl_date=crawl_date_field
+    )
 
 
 def _output_target(output: str, fmt: str) -> Path:
@@ -238,8 +310,7 @@ def _sources(inputs: tuple[str, ...], exclude: dict[Path, str]) -> tuple[list[So
     files = [given for given in inputs if given != "-"]
     sources, failures, skipped = discover(files, exclude=exclude)
     if "-" in inputs:
-        stdin = Source(name="<stdin>", relative=PurePosixPath("stdin"), data=sys.stdin.buffer.read())
-        sources.insert(0, stdin)
+        sources.insert(0, stdin_source())
     return sources, failures, skipped
 
 
@@ -258,29 +329,29 @@ def _to_stdout(outcomes, fmt: str, report: RunReport) -> None:
             click.echo(render(outcome.article, fmt), nl=False)
 
 
-def _to_jsonl_file(outcomes, target: Path, report: RunReport) -> None:
+def _to_jsonl_file(outcomes, target: Path, report: RunReport, *, fresh: bool) -> None:
+    """One line per page, flushed as it is written, so a stopped run leaves whole lines only;
+    appended to what an earlier run wrote unless ``fresh``."""
     try:
-        with atomic_stream(target) as stream:
+        with target.open("w" if fresh else "a", encoding="utf-8", newline="\n") as stream:
             for outcome in outcomes:
                 report.add(outcome)
                 if outcome.article is not None:
                     stream.write(render(outcome.article, "jsonl"))
+                    stream.flush()
     except OSError as exc:
         raise click.ClickException(f"cannot write {target}: {exc.strerror or exc}") from None
 
 
-def _to_directory(outcomes, sources: list[Source], out_dir: Path, fmt: str, report: RunReport) -> list[list[str]]:
-    plan, collisions = plan_outputs(sources, EXTENSIONS[fmt])
-    # Outcomes come in input order, one per source, in-process or from a pool.
-    for index, outcome in enumerate(outcomes):
+def _to_directory(outcomes, run: Run, report: RunReport) -> None:
+    for outcome in outcomes:
         if outcome.article is not None:
-            destination = out_dir / plan[index]
+            destination = run.destination(outcome.source)
             try:
-                write_atomic(destination, render(outcome.article, fmt))
+                write_atomic(destination, render(outcome.article, run.fmt))
             except OSError as exc:  # e.g. a file where a subdirectory of the tree must go
                 outcome = Outcome(outcome.source, error=f"cannot write {destination}: {exc.strerror or exc}")
         report.add(outcome)
-    return collisions
 
 
 @main.command("sites")

@@ -11,9 +11,10 @@ import signal
 import threading
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -97,6 +98,8 @@ def clean_source(source: Source, options: Options) -> Outcome:
 
 
 def _clean_source(source: Source, options: Options) -> Outcome:
+    if source.error is not None:
+        return Outcome(source, error=source.error)
     try:
         if source.data is not None:
             content: bytes | str = source.data
@@ -128,18 +131,62 @@ def _clean_source(source: Source, options: Options) -> Outcome:
         return Outcome(source, error=f"internal error: {type(exc).__name__}: {exc}")
 
 
-def _clean_pair(pair: tuple[Source, Options]) -> Outcome:
-    return clean_source(*pair)
+def _clean_chunk(chunk: list[Source], options: Options) -> list[Outcome]:
+    return [clean_source(source, options) for source in chunk]
+
+
+def _ignore_interrupts() -> None:
+    """Pool workers leave Ctrl-C and SIGTERM to the main process, which stops the run cleanly
+    (a terminal sends Ctrl-C to the whole process group)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
+#: Sources per task sent to a worker, and tasks in flight per worker: what bounds memory.
+CHUNK = 8
+IN_FLIGHT_PER_JOB = 4
 
 
 def clean_many(sources: Iterable[Source], options: Options, *, jobs: int = 1) -> Iterator[Outcome]:
-    """Outcomes in input order; ``jobs`` > 1 spreads the work over processes."""
+    """Outcomes in input order; ``jobs`` > 1 spreads the work over processes.
+
+    ``sources`` is read lazily, a few chunks ahead of the outcomes (``Executor.map`` would
+    submit the whole input at once), so memory stays bounded on any input size. Stopping
+    the iteration early abandons the chunks not yet started."""
     if jobs <= 1:
         for source in sources:
             yield clean_source(source, options)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_clean_pair, ((source, options) for source in sources), chunksize=8)
+    chunks = _chunks(sources, CHUNK)
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
+    try:
+        pending: deque[Future[list[Outcome]]] = deque()
+        for chunk in islice(chunks, jobs * IN_FLIGHT_PER_JOB):
+            pending.append(pool.submit(_clean_chunk, chunk, options))
+        while pending:
+            done = pending.popleft().result()
+            for chunk in islice(chunks, 1):
+                pending.append(pool.submit(_clean_chunk, chunk, options))
+            yield from done
+    except BaseException:  # the caller stopped early, or a second Ctrl-C: abandon the work in progress
+        _abandon(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _abandon(pool: ProcessPoolExecutor) -> None:
+    """Drop the queued chunks and stop the workers now rather than after their current chunk."""
+    for worker in list((getattr(pool, "_processes", None) or {}).values()):
+        worker.kill()  # they ignore SIGTERM (see _ignore_interrupts)
+    # Waiting for the pool's own thread to see the workers gone lets it close its pipes
+    # before the interpreter's exit handler writes to them.
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:
+    iterator = iter(sources)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,6 +330,12 @@ class RunReport:
     skipped: list[Skipped] = field(default_factory=list)
     #: With --learn / --learned-rules: one summary per group of pages (see cleaner.learn).
     learning: list[dict[str, Any]] = field(default_factory=list)
+    #: Inputs a previous run already cleaned (their output is there), not cleaned again.
+    already_done: int = 0
+    #: Records of a WARC file that are not pages, by reason (not_response, not_200, not_html).
+    skipped_records: Counter[str] = field(default_factory=Counter)
+    #: The run was stopped (Ctrl-C, SIGTERM) before every input was cleaned.
+    interrupted: bool = False
 
     def add(self, outcome: Outcome) -> None:
         self.documents += 1
@@ -313,6 +366,9 @@ class RunReport:
             "collisions": self.collisions,
             "skipped": [{"path": item.path, "reason": item.reason} for item in self.skipped],
             **({"learning": self.learning} if self.learning else {}),
+            "already_done": self.already_done,
+            "skipped_records": dict(sorted(self.skipped_records.items())),
+            "interrupted": self.interrupted,
         }
 
     def summary(self) -> str:
@@ -322,6 +378,13 @@ class RunReport:
         if self.warnings:
             lines.append("warnings: " + ", ".join(f"{code} {n}" for code, n in sorted(self.warnings.items())))
         lines.append(f"fallbacks: {self.fallbacks}")
+        if self.already_done:
+            lines.append(f"already done: {self.already_done} (cleaned by an earlier run; --force redoes them)")
+        if self.skipped_records:
+            counts = ", ".join(f"{reason} {n}" for reason, n in sorted(self.skipped_records.items()))
+            lines.append(f"WARC records that are not HTML pages, skipped: {counts}")
+        if self.interrupted:
+            lines.append("interrupted: the inputs not listed above were not cleaned; run again to finish")
         for group in self.collisions:
             lines.append("kept apart (same output name): " + ", ".join(group))
         if self.learning:

@@ -44,7 +44,7 @@ def record_source(record: Mapping[str, Any], index: int = 0, fields: RecordField
     doc_id = None if raw_id is None else str(raw_id)
     name = doc_id if doc_id is not None else str(index)
     url = record.get(fields.url)
-    crawl_date = _capture_date(record.get(fields.crawl_date))
+    crawl_date = capture_date(record.get(fields.crawl_date))
     return Source(
         name=name,
         relative=PurePosixPath(name),
@@ -55,7 +55,7 @@ def record_source(record: Mapping[str, Any], index: int = 0, fields: RecordField
     )
 
 
-def _capture_date(value: Any) -> str | None:
+def capture_date(value: Any) -> str | None:
     """YYYY-MM-DD from an ISO 8601 date or date-time (WARC-Date is one); InputError otherwise."""
     if value is None or value == "":
         return None

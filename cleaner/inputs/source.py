@@ -19,3 +19,6 @@ class Source:
     id: str | None = None
     #: The capture date a record carries (YYYY-MM-DD).
     crawl_date: str | None = None
+    #: Why this input cannot be cleaned, found while reading it (a JSONL line that is not a
+    #: record): it becomes a failed outcome in its place in the run, and the run goes on.
+    error: str | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from cleaner.rules.validate import DOMAIN, RULE_ID
 
 
 def learning_options(
-    options: Options, sources: list[Source], registry: Registry, *, learn: bool, path: Path | None
+    options: Options, sources: Iterable[Source], registry: Registry, *, learn: bool, path: Path | None
 ) -> tuple[Options, list[dict[str, Any]]]:
     """Options carrying the learned state, and the report's summary of it.
 
