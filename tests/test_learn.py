@@ -449,7 +449,11 @@ def test_learn_reads_jsonl_records_and_groups_them_by_their_urls_domain(tmp_path
     records = tmp_path / "pages.jsonl"
     with records.open("w", encoding="utf-8") as out:
         for number, topic in enumerate(TOPICS):
-            record = {"id": f"r{number}", "url": f"https://gazette.invalid/{topic}", "text": invented_page(number, topic)}
+            record = {
+                "id": f"r{number}",
+                "url": f"https://gazette.invalid/{topic}",
+                "text": invented_page(number, topic),
+            }
             out.write(json.dumps(record) + "\n")
     args = ["clean", str(records), "--learn", "--no-builtin-rules", "--format", "jsonl", "-o", "-"]
     result = CliRunner().invoke(main, args)
