@@ -8,6 +8,7 @@ import pytest
 
 from cleaner import clean
 from cleaner.extract import html as html_extract
+from cleaner.extract.html_dom import parse_html, walk_blocks
 from tests.paths import FIXTURES
 
 HTML_FIXTURES = sorted(FIXTURES.glob("*/*.html"))
@@ -38,7 +39,7 @@ def _read_texts(monkeypatch) -> list[str]:
 
 def _as_whole_read(page: str, site: str, monkeypatch) -> dict:
     with monkeypatch.context() as patched:
-        patched.setattr(html_extract, "_head_cut", lambda blocks, text_rule: len(blocks))
+        patched.setattr(html_extract._HeadCut, "__call__", lambda self, block: False)
         return clean(page, site=site, kind="html").to_dict(audit=True)
 
 
@@ -71,3 +72,16 @@ def test_a_tail_line_fills_a_field_nothing_else_fills(monkeypatch):
     assert article.tags == ["Trump", "Putin", "Ukraine war"]
     assert len(texts) == 2  # the head, then the whole text for its tail
     assert article.to_dict(audit=True) == _as_whole_read(html, "moscow_times", monkeypatch)
+
+
+@pytest.mark.parametrize("page", HTML_FIXTURES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_a_walk_cut_short_gives_the_first_blocks_of_a_whole_walk(page):
+    body = parse_html(page.read_text(encoding="utf-8")).body
+    whole = walk_blocks(body)
+    for count in (1, 2, 5, len(whole) // 2, len(whole)):
+        assert walk_blocks(body, until=_stop_after(count)) == whole[:count]
+
+
+def _stop_after(count: int):
+    seen: list[str] = []
+    return lambda block: seen.append(block.text) or len(seen) == count

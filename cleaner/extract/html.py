@@ -244,14 +244,14 @@ def _read_visible_text(
     byline, date, caption and the like; fill what the selectors left empty.
 
     The head reader stops where the body's prose starts, so the text is first read up to a
-    few lines past that (see ``_head_cut``); the whole text is read only when its tail can
+    few lines past that (see ``_HeadCut``); the whole text is read only when its tail can
     still change the article: a tail metadata line may fill a field left empty, or the
     landmarks are still undecided."""
-    blocks = walk_blocks(scope, include_self=True)
-    cut = _head_cut(blocks, text_rule)
-    scratch, found = _read_text(blocks[:cut], rule, text_rule)
-    if cut < len(blocks) and _tail_can_matter(rule, markup, text_rule, visible, scratch, landmarks or found):
-        scratch, found = _read_text(blocks, rule, text_rule)
+    head_cut = _HeadCut(text_rule)
+    head = walk_blocks(scope, include_self=True, until=head_cut)
+    scratch, found = _read_text(head, rule, text_rule)
+    if head_cut.reached and _tail_can_matter(rule, markup, text_rule, visible, scratch, landmarks or found):
+        scratch, found = _read_text(walk_blocks(scope, include_self=True), rule, text_rule)
     # A headline the text reader is unsure of is no match for the page's own markup.
     visible.title = visible.title or (None if "title_uncertain" in scratch.warnings else scratch.title)
     visible.subtitle = visible.subtitle or scratch.subtitle
@@ -328,21 +328,33 @@ _SENTENCE_END = r".*[.!?…][\"”’»')\]]*"
 _HEAD_LOOKAHEAD = 6
 
 
-def _head_cut(blocks: list[DomBlock], text_rule: TextRule) -> int:
-    """How many of the visible blocks the head reader needs: up to the second of the first
-    two prose paragraphs in a row that the rule does not name as boilerplate (where the
-    reader's head window ends at the latest), plus a few lines."""
-    previous = False
-    for index, block in enumerate(blocks):
-        prose = (
-            len(block.text.split()) >= _PROSE_WORDS
-            and patterns.fullmatch(_SENTENCE_END, block.text) is not None
-            and not names_boilerplate(text_rule, block.text)
-        )
-        if prose and previous:
-            return index + 1 + _HEAD_LOOKAHEAD
-        previous = prose
-    return len(blocks)
+class _HeadCut:
+    """Told of the visible blocks in turn, says when the head reader has all it needs: a
+    few lines past the second of the first two prose paragraphs in a row that the rule
+    does not name as boilerplate (where the reader's head window ends at the latest)."""
+
+    def __init__(self, text_rule: TextRule) -> None:
+        self.text_rule = text_rule
+        self.count = 0
+        self.previous = False
+        self.stop_at: int | None = None
+
+    @property
+    def reached(self) -> bool:
+        return self.stop_at is not None and self.count >= self.stop_at
+
+    def __call__(self, block: DomBlock) -> bool:
+        self.count += 1
+        if self.stop_at is None:
+            prose = (
+                len(block.text.split()) >= _PROSE_WORDS
+                and patterns.fullmatch(_SENTENCE_END, block.text) is not None
+                and not names_boilerplate(self.text_rule, block.text)
+            )
+            if prose and self.previous:
+                self.stop_at = self.count + _HEAD_LOOKAHEAD
+            self.previous = prose
+        return self.reached
 
 
 def _clean_body(
