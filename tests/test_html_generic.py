@@ -93,3 +93,16 @@ def test_a_field_the_markup_lacks_comes_from_trafilatura(monkeypatch):
     assert "extract_catstags" not in searched  # the JSON-LD keywords give the tags
     assert article.authors == ["Anna Berger", "Tom Lind"]  # the byline, as trafilatura reads it
     assert article.published == "2024-05-06"
+
+
+def test_a_metadata_search_that_fails_leaves_the_field_empty(monkeypatch):
+    from trafilatura import metadata
+
+    def fails(*args, **kwargs):
+        raise ValueError("unreadable")
+
+    monkeypatch.setattr(metadata, "extract_author", fails)
+    ld_authors = PAGE[PAGE.index('"author": [') : PAGE.index('"keywords"')]
+    article = clean(PAGE.replace(ld_authors, ""))
+    assert article.authors == []
+    assert article.title == "Council expands cycle lanes"

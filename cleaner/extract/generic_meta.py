@@ -14,12 +14,15 @@ import contextlib
 from html import unescape
 from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura import metadata as trafilatura_metadata
 from trafilatura.settings import DEFAULT_CONFIG, Document, set_date_params
 from trafilatura.utils import line_processing
 
 _MISSING = object()
+#: What trafilatura raises on markup it cannot read (the body extraction is guarded alike).
+_TRAFILATURA_ERRORS = (RecursionError, ValueError, TypeError, AttributeError, etree.LxmlError)
 
 
 class TrafilaturaMetadata:
@@ -48,7 +51,10 @@ class TrafilaturaMetadata:
     def _field(self, name: str) -> Any:
         value = self._fields.get(name, _MISSING)
         if value is _MISSING:
-            value = _trimmed(self._read(name)) if self._tree is not None else None
+            try:
+                value = _trimmed(self._read(name)) if self._tree is not None else None
+            except _TRAFILATURA_ERRORS:
+                value = None  # as when trafilatura gave up on the page
             self._fields[name] = value
         return value
 
