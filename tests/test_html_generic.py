@@ -58,3 +58,51 @@ def test_unknown_site_body_matches_trafilatura_and_keeps_block_types():
     assert not any("rights reserved" in text or "Another story" in text for text in texts)
     reference = json.loads(trafilatura.extract(PAGE, output_format="json", include_comments=False))
     assert normalize_text(article.text) == normalize_text(reference["text"])
+
+
+def _searches_of_the_page(monkeypatch) -> list[str]:
+    """Record which of trafilatura's page searches for metadata run."""
+    from trafilatura import metadata
+
+    searched: list[str] = []
+    for name in ("extract_author", "find_date", "extract_catstags", "extract_url", "extract_title", "extract_sitename"):
+        real = getattr(metadata, name)
+
+        def recorded(*args, _real=real, _name=name, **kwargs):
+            searched.append(_name)
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(metadata, name, recorded)
+    return searched
+
+
+def test_trafilatura_searches_the_page_only_for_what_the_markup_lacks(monkeypatch):
+    searched = _searches_of_the_page(monkeypatch)
+    article = clean(PAGE)
+    assert article.authors == ["Anna Berger", "Tom Lind"]
+    assert searched == []
+
+
+def test_a_field_the_markup_lacks_comes_from_trafilatura(monkeypatch):
+    ld_authors = PAGE[PAGE.index('"author": [') : PAGE.index('"keywords"')]
+    page = PAGE.replace(ld_authors, "").replace("article:published_time", "x-time")
+    page = page.replace("<h1>", '<p class="date">6 May 2024</p><h1>')
+    searched = _searches_of_the_page(monkeypatch)
+    article = clean(page)
+    assert "extract_author" in searched and "find_date" in searched
+    assert "extract_catstags" not in searched  # the JSON-LD keywords give the tags
+    assert article.authors == ["Anna Berger", "Tom Lind"]  # the byline, as trafilatura reads it
+    assert article.published == "2024-05-06"
+
+
+def test_a_metadata_search_that_fails_leaves_the_field_empty(monkeypatch):
+    from trafilatura import metadata
+
+    def fails(*args, **kwargs):
+        raise ValueError("unreadable")
+
+    monkeypatch.setattr(metadata, "extract_author", fails)
+    ld_authors = PAGE[PAGE.index('"author": [') : PAGE.index('"keywords"')]
+    article = clean(PAGE.replace(ld_authors, ""))
+    assert article.authors == []
+    assert article.title == "Council expands cycle lanes"

@@ -96,7 +96,7 @@ def extract_html(
 
     landmarks = found is not None
     if layout.text is not None and _visible_text_needed(rule, markup, visible, landmarks):
-        landmarks = _read_visible_text(scope, rule, layout.text, visible) or landmarks
+        landmarks = _read_visible_text(scope, rule, markup, layout.text, visible, landmarks) or landmarks
     # A theme the rule does not know still prints the lead figure and a standfirst.
     visible.caption = visible.caption or _lead_caption(scope, root)
     visible.subtitle = visible.subtitle or _standfirst(scope, root, layout.text)
@@ -232,12 +232,26 @@ def _article_scope(root: LexborNode, body: LexborNode) -> LexborNode:
     return body
 
 
-def _read_visible_text(scope: LexborNode, rule: SiteRule, text_rule: TextRule, visible: _Visible) -> bool:
+def _read_visible_text(
+    scope: LexborNode,
+    rule: SiteRule,
+    markup: Markup,
+    text_rule: TextRule,
+    visible: _Visible,
+    landmarks: bool,
+) -> bool:
     """Run the text rule over the article's visible text, as if it were a dump, to read the
-    byline, date, caption and the like; fill what the selectors left empty."""
-    blocks = walk_blocks(scope, include_self=True)
-    scratch = Article(site=rule.id)
-    found = extract_text("\n\n".join(block.text for block in blocks), rule, text_rule, scratch)
+    byline, date, caption and the like; fill what the selectors left empty.
+
+    The head reader stops where the body's prose starts, so the text is first read up to a
+    few lines past that (see ``_HeadCut``); the whole text is read only when its tail can
+    still change the article: a tail metadata line may fill a field left empty, or the
+    landmarks are still undecided."""
+    head_cut = _HeadCut(text_rule)
+    head = walk_blocks(scope, include_self=True, until=head_cut)
+    scratch, found = _read_text(head, rule, text_rule)
+    if head_cut.reached and _tail_can_matter(rule, markup, text_rule, visible, scratch, landmarks or found):
+        scratch, found = _read_text(walk_blocks(scope, include_self=True), rule, text_rule)
     # A headline the text reader is unsure of is no match for the page's own markup.
     visible.title = visible.title or (None if "title_uncertain" in scratch.warnings else scratch.title)
     visible.subtitle = visible.subtitle or scratch.subtitle
@@ -247,6 +261,100 @@ def _read_visible_text(scope: LexborNode, rule: SiteRule, text_rule: TextRule, v
     visible.caption = visible.caption or scratch.image_caption
     visible.tags = visible.tags or scratch.tags
     return found
+
+
+def _read_text(blocks: list[DomBlock], rule: SiteRule, text_rule: TextRule) -> tuple[Article, bool]:
+    scratch = Article(site=rule.id)
+    found = extract_text("\n\n".join(block.text for block in blocks), rule, text_rule, scratch)
+    return scratch, found
+
+
+#: The visible field each metadata name of a text rule fills.
+_FIELD_OF_NAME = {
+    "title": "title",
+    "subtitle": "subtitle",
+    "caption": "caption",
+    "authors": "authors",
+    "tags": "tags",
+    "date": "published",
+    "time": "published",
+    "updated": "updated",
+}
+
+
+def _tail_can_matter(
+    rule: SiteRule, markup: Markup, text_rule: TextRule, visible: _Visible, head: Article, landmarks: bool
+) -> bool:
+    """Whether reading the text past the head can change the article: the landmarks are
+    still undecided, or a tail metadata line of the rule names a field that neither the
+    selectors nor the head filled and the markup does not settle. (The head's reading is
+    the whole text's: the reader looks no further for it.)"""
+    if not landmarks:
+        return True
+    return not all(
+        _settled(_FIELD_OF_NAME.get(name), rule, markup, visible, head)
+        for meta in text_rule.meta
+        if meta.region == "tail"
+        for name in patterns.compile_pattern(meta.pattern).groupindex
+    )
+
+
+def _settled(field_name: str | None, rule: SiteRule, markup: Markup, visible: _Visible, head: Article) -> bool:
+    """Whether a tail metadata line naming this field can no longer change it."""
+    ld = markup.article
+    if field_name is None:
+        return True  # a name the article has no field for
+    if field_name == "published":
+        # A shown time joins the head's date: only a selector or the markup's date settles it.
+        markup_date = _site_date(rule, markup.first("article:published_time"), text_value(ld.get("datePublished")))
+        return bool(visible.published or markup_date)
+    if field_name == "updated":
+        markup_date = _site_date(
+            rule, markup.first("article:modified_time", "og:updated_time"), text_value(ld.get("dateModified"))
+        )
+        return bool(visible.updated or head.updated or markup_date)
+    filled = bool(
+        getattr(visible, field_name) or getattr(head, "image_caption" if field_name == "caption" else field_name)
+    )
+    return filled or (field_name == "tags" and bool(_choose_tags(markup, [])))
+
+
+#: A paragraph of the body's prose: this many words at least, ending a sentence (as the
+#: text reader measures the start of a body).
+_PROSE_WORDS = 25
+_SENTENCE_END = r".*[.!?…][\"”’»')\]]*"
+#: Lines read past the start of the body's prose: the head reader looks a few lines beyond
+#: its last head line (a caption under a standfirst, a multi-line landmark).
+_HEAD_LOOKAHEAD = 6
+
+
+class _HeadCut:
+    """Told of the visible blocks in turn, says when the head reader has all it needs: a
+    few lines past the second of the first two prose paragraphs in a row that the rule
+    does not name as boilerplate (where the reader's head window ends at the latest)."""
+
+    def __init__(self, text_rule: TextRule) -> None:
+        self.text_rule = text_rule
+        self.count = 0
+        self.previous = False
+        self.stop_at: int | None = None
+
+    @property
+    def reached(self) -> bool:
+        return self.stop_at is not None and self.count >= self.stop_at
+
+    def __call__(self, block: DomBlock) -> bool:
+        self.count += 1
+        if self.stop_at is None:
+            prose = (
+                len(block.text.split()) >= _PROSE_WORDS
+                and patterns.fullmatch(_SENTENCE_END, block.text) is not None
+                and not names_boilerplate(self.text_rule, block.text)
+            )
+            if prose and self.previous:
+                self.stop_at = self.count + _HEAD_LOOKAHEAD
+            self.previous = prose
+        return self.reached
 
 
 def _clean_body(

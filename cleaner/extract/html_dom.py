@@ -195,6 +195,7 @@ def walk_blocks(
     inside: LexborNode | None = None,
     include_self: bool = False,
     skipped: list[tuple[str, str]] | None = None,
+    until: Callable[[DomBlock], bool] | None = None,
 ) -> list[DomBlock]:
     """The text under ``root`` as typed blocks, in document order.
 
@@ -202,11 +203,16 @@ def walk_blocks(
     ancestor (``p``, ``h1``-``h6``, ``blockquote``, ``li``), except that anything inside a
     ``figcaption`` is a ``caption``. Blocks under ``inside`` are marked ``in_root``.
     Text of audited non-content elements found inside ``inside`` (or anywhere, without it)
-    is appended to ``skipped`` as (tag, text).
+    is appended to ``skipped`` as (tag, text). ``until`` is told of each block in turn; the
+    walk stops after the first one it says yes to (the blocks so far are those of a whole
+    walk: a block is complete once written).
     """
-    walker = _Walker(inside.mem_id if inside is not None else None, skipped)
-    walker.walk_from(root, include_self=include_self)
-    walker.flush()
+    walker = _Walker(inside.mem_id if inside is not None else None, skipped, until)
+    try:
+        walker.walk_from(root, include_self=include_self)
+        walker.flush()
+    except _Enough:
+        pass
     return walker.blocks
 
 
@@ -268,10 +274,20 @@ def _unwritten_text(root: LexborNode, node: LexborNode) -> str:
 _INLINE: tuple[str, DomKind | None] = ("", None)
 
 
+class _Enough(Exception):
+    """Raised by a walk's ``until`` to end it."""
+
+
 class _Walker:
-    def __init__(self, inside_id: int | None, skipped: list[tuple[str, str]] | None) -> None:
+    def __init__(
+        self,
+        inside_id: int | None,
+        skipped: list[tuple[str, str]] | None,
+        until: Callable[[DomBlock], bool] | None = None,
+    ) -> None:
         self.inside_id = inside_id
         self.skipped = skipped
+        self.until = until
         self.blocks: list[DomBlock] = []
         self.buffer: list[str] = []
         # One entry per open element: (tag if it is a block element else "", its kind).
@@ -295,7 +311,10 @@ class _Walker:
         kinds = [kind for _, kind in self.contexts if kind is not None]
         kind: DomKind = "caption" if "caption" in kinds else (kinds[-1] if kinds else "paragraph")
         tag = self.contexts[-1][0] if self.contexts else "body"
-        self.blocks.append(DomBlock(kind, text, tag, self.inside_id is not None and self.in_root))
+        block = DomBlock(kind, text, tag, self.inside_id is not None and self.in_root)
+        self.blocks.append(block)
+        if self.until is not None and self.until(block):
+            raise _Enough
 
     def enter(self, node: LexborNode) -> bool:
         """Handle the start of ``node``; return whether to walk into its children."""

@@ -159,6 +159,10 @@ def primary_language(tag: str | None) -> str | None:
     return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None
 
 
+#: What stands between a page title and the site's name after it.
+SITE_SEPARATORS = (" - ", " | ", " — ", " – ", " :: ")
+
+
 def strip_site_name(title: str | None, site_names: tuple[str, ...]) -> str | None:
     """A page title without a trailing " - Site", " | Site" or " — Site"."""
     if not title:
@@ -166,7 +170,7 @@ def strip_site_name(title: str | None, site_names: tuple[str, ...]) -> str | Non
     for name in site_names:
         if not name:
             continue
-        for separator in (" - ", " | ", " — ", " – ", " :: "):
+        for separator in SITE_SEPARATORS:
             suffix = separator + name
             if title.endswith(suffix) and len(title) > len(suffix):
                 return title[: -len(suffix)].strip()

@@ -1,0 +1,119 @@
+"""trafilatura's metadata of a page, each field read only when asked for.
+
+The generic path takes metadata from the page's markup first (JSON-LD, meta, canonical
+link, ``<html lang>``); trafilatura's reading is a fallback for the fields the markup does
+not give. Its whole metadata pass costs about as much as a third of the body extraction
+(the byline search alone walks a copy of the page), so each field is read on first use,
+with the steps ``trafilatura.metadata.extract_metadata`` takes for it: the meta tags and
+JSON-LD as trafilatura reads them, then the search of the page for that field alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from html import unescape
+from typing import Any
+
+from lxml import etree
+from lxml.html import HtmlElement
+from trafilatura import metadata as trafilatura_metadata
+from trafilatura.settings import DEFAULT_CONFIG, Document, set_date_params
+from trafilatura.utils import line_processing
+
+_MISSING = object()
+#: What trafilatura raises on markup it cannot read (the body extraction is guarded alike).
+_TRAFILATURA_ERRORS = (RecursionError, ValueError, TypeError, AttributeError, etree.LxmlError)
+
+
+class TrafilaturaMetadata:
+    """trafilatura's metadata fields of a parsed page, read lazily. The tree must stay as it
+    is (trafilatura's extraction works on a copy)."""
+
+    def __init__(self, tree: HtmlElement | None, url: str | None) -> None:
+        self._tree = tree
+        self._url = url
+        self._declared: Document | None = None
+        self._fields: dict[str, Any] = {}
+
+    def _from_markup(self) -> Document:
+        """The meta tags and JSON-LD as trafilatura reads them."""
+        if self._declared is None:
+            declared = Document()
+            if self._tree is not None:
+                declared = trafilatura_metadata.examine_meta(self._tree)
+                if declared.author and " " not in declared.author:
+                    declared.author = None
+                with contextlib.suppress(Exception):
+                    declared = trafilatura_metadata.extract_meta_json(self._tree, declared)
+            self._declared = declared
+        return self._declared
+
+    def _field(self, name: str) -> Any:
+        value = self._fields.get(name, _MISSING)
+        if value is _MISSING:
+            try:
+                value = _trimmed(self._read(name)) if self._tree is not None else None
+            except _TRAFILATURA_ERRORS:
+                value = None  # as when trafilatura gave up on the page
+            self._fields[name] = value
+        return value
+
+    def _read(self, name: str) -> Any:
+        tree, declared = self._tree, self._from_markup()
+        if name == "title":
+            return declared.title or trafilatura_metadata.extract_title(tree)
+        if name == "author":
+            return declared.author or trafilatura_metadata.extract_author(tree)
+        if name == "url":
+            return declared.url or trafilatura_metadata.extract_url(tree, self._url)
+        if name == "date":
+            params = set_date_params(DEFAULT_CONFIG.getboolean("DEFAULT", "EXTENSIVE_DATE_SEARCH"))
+            return trafilatura_metadata.find_date(tree, **{**params, "url": self.url})
+        if name == "sitename":
+            return _sitename(declared.sitename or trafilatura_metadata.extract_sitename(tree), self.url)
+        if name == "tags":
+            return declared.tags or trafilatura_metadata.extract_catstags("tag", tree)
+        raise KeyError(name)
+
+    @property
+    def title(self) -> str | None:
+        return self._field("title")  # type: ignore[no-any-return]
+
+    @property
+    def author(self) -> str | None:
+        return self._field("author")  # type: ignore[no-any-return]
+
+    @property
+    def url(self) -> str | None:
+        return self._field("url")  # type: ignore[no-any-return]
+
+    @property
+    def date(self) -> str | None:
+        return self._field("date")  # type: ignore[no-any-return]
+
+    @property
+    def sitename(self) -> str | None:
+        return self._field("sitename")  # type: ignore[no-any-return]
+
+    @property
+    def tags(self) -> list[str]:
+        return self._field("tags") or []  # type: ignore[no-any-return]
+
+
+def _sitename(name: str | None, url: str | None) -> str | None:
+    if name:
+        name = name.lstrip("@")
+        if name and "." not in name and not name[0].isupper():
+            name = name.title()
+        return name or None
+    match = trafilatura_metadata.META_URL.match(url) if url else None
+    return match[1] if match else None
+
+
+def _trimmed(value: Any) -> Any:
+    """As trafilatura's ``Document.clean_and_trim`` leaves a text field."""
+    if not isinstance(value, str):
+        return value
+    if len(value) > 10000:
+        value = value[:9999] + "…"
+    return line_processing(unescape(value))
