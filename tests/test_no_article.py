@@ -70,3 +70,31 @@ def test_the_run_report_counts_pages_without_an_article(tmp_path):
     assert report["warnings"]["no_article"] == 1
     written = json.loads((tmp_path / "out" / "front.json").read_text(encoding="utf-8"))
     assert written["text"] == "" and "no_article" in written["warnings"]
+
+
+MENU_ONLY_PAGES = [
+    "<html><body><nav>Home</nav></body></html>",
+    "<html><body><div><a href='/'>Home</a> <a href='/news'>News</a> <a href='/sport'>Sport</a></div>"
+    "<form><input name='q'><button>Search</button></form></body></html>",
+]
+
+
+@pytest.mark.parametrize("page", MENU_ONLY_PAGES)
+def test_an_html_page_of_a_site_without_a_rule_holding_only_menus_is_no_article(page):
+    article = clean(page, url="https://news.invalid/section")
+    assert article.blocks == []
+    assert {"generic_fallback", "empty_body", "no_article"} <= set(article.warnings)
+    assert {removal.rule for removal in article.removed} == {"generic.not_prose"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>" + SHORT_NEWS[0] + "</p>",
+        # A script written without spaces between words: its sentences are not counted in words.
+        "<p>" + "港の市場は火曜日に再開し、漁師たちは夜明け前に船を出した。" * 8 + "</p>",
+    ],
+)
+def test_a_short_html_article_of_a_site_without_a_rule_is_kept(body):
+    article = clean(f"<html><body><article>{body}</article></body></html>", url="https://news.invalid/a")
+    assert article.blocks and "no_article" not in article.warnings

@@ -66,13 +66,15 @@ def test_clean_on_ray_gives_the_local_outcomes_in_order_over_many_chunks(ray, tm
         Source(name="bytes", relative=PurePosixPath("bytes"), data=PAGE.encode("utf-8"), url="https://example.org/b"),
         Source(name="binary", relative=PurePosixPath("binary"), data=b"\x00\x01\x02" * 50),
         Source(name="missing", relative=PurePosixPath("missing"), path=str(tmp_path / "gone.html")),
+        Source(name="pages.jsonl:3", relative=PurePosixPath("pages/3"), error="line 3 is not JSON"),
     ]
     sources = [*files, *records, *in_memory]
     expected = list(clean_many(sources, Options(audit=True)))
     got = list(clean_on_ray(sources, Options(audit=True), chunk_size=4, batch_size=2))
     assert [outcome.source for outcome in got] == sources
     assert [(o.article, o.error) for o in got] == [(o.article, o.error) for o in expected]
-    assert [o.ok for o in got[-3:]] == [True, False, False]
+    assert [o.ok for o in got[-4:]] == [True, False, False, False]
+    assert got[-1].error == "line 3 is not JSON"
 
 
 def test_map_batches_cleans_records_in_any_batch_format(ray, tmp_path):

@@ -238,6 +238,8 @@ def _source_schema() -> Any:
             ("url", pa.string()),
             ("id", pa.string()),
             ("crawl_date", pa.string()),
+            # A page its reader could not make (a bad record): the reason, passed through.
+            ("error", pa.string()),
         ]
     )
 
@@ -253,6 +255,7 @@ def _source_row(index: int, source: Source) -> dict[str, Any]:
         "url": source.url,
         "id": source.id,
         "crawl_date": source.crawl_date,
+        "error": source.error,
     }
 
 
@@ -276,6 +279,7 @@ def _clean_source_rows(batch: Any, options: Options) -> Any:
             url=row["url"],
             id=row["id"],
             crawl_date=row["crawl_date"],
+            error=row["error"],
         )
         outcome = clean_source(source, options)
         indices.append(row["index"])

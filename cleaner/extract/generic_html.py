@@ -21,6 +21,7 @@ from selectolax.lexbor import LexborHTMLParser
 from trafilatura.utils import load_html
 
 from cleaner.extract.generic_meta import TrafilaturaMetadata
+from cleaner.extract.generic_text import is_prose
 from cleaner.extract.html_dom import NON_CONTENT_TAGS, densest_container, walk_blocks
 from cleaner.extract.html_meta import (
     SITE_SEPARATORS,
@@ -32,7 +33,7 @@ from cleaner.extract.html_meta import (
 )
 from cleaner.extract.html_page import ParsedPage, parsed
 from cleaner.extract.normalize import normalize_text
-from cleaner.outputs.article import Article, Block, BlockType
+from cleaner.outputs.article import Article, Block, BlockType, Removal
 
 # trafilatura's output elements and the block types they carry.
 _BLOCK_OF_ELEMENT: dict[str, BlockType] = {"p": "paragraph", "head": "heading", "quote": "quote", "code": "paragraph"}
@@ -63,7 +64,21 @@ def extract_generic_html(
         article.blocks = _blocks_of(document.body)
     if not article.blocks:
         article.blocks = _densest_blocks(tree)
+    if article.blocks and not _holds_an_article(article.blocks):
+        # trafilatura falls back to whatever text a page has: on a page of menus and buttons
+        # that is the menu. A body without one sentence of prose is no article.
+        article.audit_listed += [Removal(rule="generic.not_prose", text=block.text) for block in article.blocks]
+        article.blocks = []
     _fill_metadata(article, markup, TrafilaturaMetadata(lxml_tree, url))
+
+
+#: A body shorter than this (in characters: words are not counted in scripts written without
+#: spaces) with no prose paragraph is menus and labels, not an article.
+_FEW_CHARS = 200
+
+
+def _holds_an_article(blocks: list[Block]) -> bool:
+    return sum(len(block.text) for block in blocks) >= _FEW_CHARS or any(is_prose(block.text) for block in blocks)
 
 
 def _lxml_tree(html: str) -> HtmlElement | None:
