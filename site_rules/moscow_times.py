@@ -36,7 +36,8 @@ _CAPTION = (
     # "… Olympics. kremlin.ru": a web site as the credit
     r"|.{2,600}[.!?] [\p{Ll}\d][\w\-]*\.(?:ru|com|org|net|ua|gov|info)"
     # "… on Monday, July 26 Mikhail Metzel": no closing stop, a name glued on
-    r"|(?=.{20,600}$).*\p{Ll},? .*[\p{Ll}\d] \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+"
+    # (the first "lower-case letter, space" is the one to take: atomic, so as not to try them all)
+    r"|(?=.{20,600}$)(?>.*?\p{Ll},? ).*[\p{Ll}\d] \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+"
     # The credit alone: an agency or a photographer, in capitalised words
     r"|\p{Lu}[\p{L}'’.\-]*(?: (?:\p{Lu}[\p{L}'’.\-]*|of|de|&)){0,4}"
 )
