@@ -19,7 +19,7 @@ import regex
 
 from cleaner.extract.lines import Line, split_lines, window_text
 from cleaner.rules import patterns
-from cleaner.rules.shape import Check, check_of, fold, shapes_of
+from cleaner.rules.shape import Check, Shape, check_of, fold, shapes_of
 
 
 @dataclass(slots=True)
@@ -103,17 +103,44 @@ class Pattern(Protocol):
 
 P = TypeVar("P", bound=Pattern)
 
-# (pattern position, window size, check) in pattern order.
-_Plan = tuple[tuple[int, int, Check], ...]
+# (pattern position, window size, check) in pattern order; no check: the plan's key implies it.
+_Plan = tuple[tuple[int, int, Check | None], ...]
+
+# A plan is keyed by this many folded characters of the line's start.
+_KEY = 2
+
+
+def _implied(shape: Shape, key: str, shortest: int, longest: int) -> bool:
+    """Whether every line whose fold starts with ``key`` (the whole fold when shorter than
+    ``_KEY``) and whose length is in [shortest, longest] passes ``shape``'s check."""
+    if shape.lines != 1 or shape.needs or shape.exact_needs or shape.suffixes is not None:
+        return False
+    prefixes = shape.prefixes
+    if prefixes is None or not any(len(prefix) <= len(key) and key.startswith(prefix) for prefix in prefixes):
+        return False
+    if shape.bounds is None:
+        return True
+    low, high = shape.bounds[0]
+    return low <= shortest and (high is None or longest <= high)
+
+
+def _may_start(shape: Shape, key: str) -> bool:
+    """Whether a line whose fold starts with ``key`` (is ``key``, when shorter) may start
+    with one of ``shape``'s prefixes."""
+    if shape.prefixes is None:
+        return True
+    if len(key) < _KEY:
+        return any(key.startswith(prefix) for prefix in shape.prefixes)
+    return any(key.startswith(prefix) or prefix.startswith(key) for prefix in shape.prefixes)
 
 
 class LineMatcher(Generic[P]):
     """The patterns of ``items`` that match at a line, in their order.
 
     Each alternative of each pattern is an entry. The entries worth trying on a line are
-    those whose known start is the line's first folded character or that have none, and
-    whose length bounds admit lines of its length band (lengths up to the next power of
-    two); the plan for each (character, band) is made once, on first need."""
+    those whose known start agrees with the line's first two folded characters or that have
+    none, and whose length bounds admit lines of its length band (lengths up to the next
+    power of two); the plan for each (start, band) is made once, on first need."""
 
     __slots__ = ("_entries", "_items", "_plans", "_runs")
 
@@ -127,33 +154,52 @@ class LineMatcher(Generic[P]):
         self._runs = tuple(patterns.fullmatcher(item.pattern) for item in items)
         self._plans: dict[tuple[str, int], _Plan] = {}
 
-    def _plan(self, first: str, band: int) -> _Plan:
+    def _plan(self, key: str, band: int) -> _Plan:
         shortest, longest = (1 << band) >> 1, (1 << band) - 1
-        chosen: dict[tuple[int, int], tuple[int, int, Check]] = {}
+        chosen: dict[int, list[tuple[int, int, Check | None]]] = {}
         for position, shape, check in self._entries:
-            starts = shape.first_chars
-            if starts is not None and first not in starts:
+            if not _may_start(shape, key):
                 continue
             if shape.bounds is not None:
                 low, high = shape.bounds[0]
                 if low > longest or (high is not None and high < shortest):
                     continue
-            chosen.setdefault((position, id(shape)), (position, shape.lines, check))
-        plan = tuple(sorted(chosen.values(), key=lambda entry: entry[0]))
-        self._plans[first, band] = plan
+            entries = chosen.setdefault(position, [])
+            if _implied(shape, key, shortest, longest):
+                entries[:] = [(position, shape.lines, None)]
+            elif not entries or entries[0][2] is not None:
+                entries.append((position, shape.lines, check))
+        plan = tuple(entry for position in sorted(chosen) for entry in chosen[position])
+        self._plans[key, band] = plan
         return plan
 
     def _candidates(self, page: PageText, index: int) -> _Plan:
-        key = (page.folded[index][:1], len(page.texts[index]).bit_length())
+        key = (page.folded[index][:_KEY], len(page.texts[index]).bit_length())
         plan = self._plans.get(key)
         return self._plan(*key) if plan is None else plan
+
+    def _match(self, page: PageText, index: int, plan: _Plan) -> list[int]:
+        """The positions of the patterns of ``plan`` that match at ``index``, in order."""
+        texts, folded = page.texts, page.folded
+        room = len(texts) - index
+        tried = -1
+        found = []
+        runs = self._runs
+        for position, lines, check in plan:
+            if position == tried or lines > room or (check is not None and not check(texts, folded, index)):
+                continue
+            tried = position
+            text = texts[index] if lines == 1 else window_text(page.lines, index, lines)
+            if text is not None and runs[position](text) is not None:
+                found.append(position)
+        return found
 
     def hits(self, page: PageText, index: int) -> Iterator[P]:
         texts, folded = page.texts, page.folded
         room = len(texts) - index
         tried = -1
         for position, lines, check in self._candidates(page, index):
-            if position == tried or lines > room or not check(texts, folded, index):
+            if position == tried or lines > room or (check is not None and not check(texts, folded, index)):
                 continue
             tried = position
             text = texts[index] if lines == 1 else window_text(page.lines, index, lines)
@@ -169,7 +215,16 @@ class LineMatcher(Generic[P]):
         if all(entry is not None and entry[0] is item for entry, item in zip(known, self._items, strict=True)):
             pairs = sorted((index, position) for position, entry in enumerate(known) if entry for index in entry[1])
             return [(index, self._items[position]) for index, position in pairs]
-        matches = [(index, item) for index in range(len(page.texts)) for item in self.hits(page, index)]
+        items, plans, plan_of = self._items, self._plans, self._plan
+        texts, folded = page.texts, page.folded
+        matches: list[tuple[int, P]] = []
+        for index in range(len(texts)):
+            key = (folded[index][:_KEY], len(texts[index]).bit_length())
+            plan = plans.get(key)
+            if plan is None:
+                plan = plan_of(*key)
+            if plan:
+                matches.extend((index, items[position]) for position in self._match(page, index, plan))
         where: dict[int, set[int]] = {id(item): set() for item in self._items}
         for index, item in matches:
             where[id(item)].add(index)
