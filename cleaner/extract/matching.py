@@ -31,9 +31,9 @@ class PageText:
     folded: list[str]
     # (pattern, index, size) -> match: the head reader asks some questions twice.
     _asked: dict[tuple[str, int, int], regex.Match[str] | None] = field(default_factory=dict)
-    # id(pattern) -> (pattern, the indices where it matched), from a scan of every line: a
-    # second scan with the same patterns (the shared layer under a guard's check) reads them.
-    found: dict[int, tuple[Any, frozenset[int]]] = field(default_factory=dict)
+    # id(matcher) -> (matcher, its matches), from a scan of every line: a second scan with
+    # some of the same patterns (the shared layer under a guard's check) reads them.
+    scans: dict[int, tuple[Any, tuple[tuple[int, Any], ...]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, lines: list[Line]) -> PageText:
@@ -142,7 +142,7 @@ class LineMatcher(Generic[P]):
     none, and whose length bounds admit lines of its length band (lengths up to the next
     power of two); the plan for each (start, band) is made once, on first need."""
 
-    __slots__ = ("_entries", "_items", "_plans", "_runs")
+    __slots__ = ("_entries", "_items", "_plans", "_runs", "_subset_of")
 
     def __init__(self, items: tuple[P, ...]) -> None:
         self._items = items
@@ -153,6 +153,8 @@ class LineMatcher(Generic[P]):
         ]
         self._runs = tuple(patterns.fullmatcher(item.pattern) for item in items)
         self._plans: dict[tuple[str, int], _Plan] = {}
+        # id(matcher) -> (that matcher, whether its patterns include all of these)
+        self._subset_of: dict[int, tuple[LineMatcher[Any], bool]] = {}
 
     def _plan(self, key: str, band: int) -> _Plan:
         shortest, longest = (1 << band) >> 1, (1 << band) - 1
@@ -211,10 +213,12 @@ class LineMatcher(Generic[P]):
 
     def scan(self, page: PageText) -> list[tuple[int, P]]:
         """Every (line index, pattern) match of the page, by line then pattern order."""
-        known = [page.found.get(id(item)) for item in self._items]
-        if all(entry is not None and entry[0] is item for entry, item in zip(known, self._items, strict=True)):
-            pairs = sorted((index, position) for position, entry in enumerate(known) if entry for index in entry[1])
-            return [(index, self._items[position]) for index, position in pairs]
+        done = page.scans.get(id(self))
+        if done is not None and done[0] is self:
+            return list(done[1])
+        for other, found in page.scans.values():
+            if self._within(other):
+                return self._record(page, self._among(found))
         items, plans, plan_of = self._items, self._plans, self._plan
         texts, folded = page.texts, page.folded
         matches: list[tuple[int, P]] = []
@@ -225,12 +229,27 @@ class LineMatcher(Generic[P]):
                 plan = plan_of(*key)
             if plan:
                 matches.extend((index, items[position]) for position in self._match(page, index, plan))
-        where: dict[int, set[int]] = {id(item): set() for item in self._items}
-        for index, item in matches:
-            where[id(item)].add(index)
-        for item in self._items:
-            page.found[id(item)] = (item, frozenset(where[id(item)]))
+        return self._record(page, matches)
+
+    def _record(self, page: PageText, matches: list[tuple[int, P]]) -> list[tuple[int, P]]:
+        page.scans[id(self)] = (self, tuple(matches))
         return matches
+
+    def _within(self, other: LineMatcher[Any]) -> bool:
+        """Whether every pattern of this matcher is one of ``other``'s (the same object)."""
+        known = self._subset_of.get(id(other))
+        if known is None or known[0] is not other:
+            known = (other, {id(item) for item in self._items} <= {id(item) for item in other._items})
+            self._subset_of[id(other)] = known
+        return known[1]
+
+    def _among(self, found: tuple[tuple[int, Any], ...]) -> list[tuple[int, P]]:
+        """This matcher's matches, read from those of a matcher of more patterns."""
+        positions: dict[int, list[int]] = {}
+        for position, item in enumerate(self._items):
+            positions.setdefault(id(item), []).append(position)
+        pairs = sorted((index, position) for index, item in found for position in positions.get(id(item), ()))
+        return [(index, self._items[position]) for index, position in pairs]
 
 
 # One page: the rule's pass and the guard's generic pass over it come one after the other,
