@@ -27,7 +27,14 @@ _SHARE_BEFORE = (
     rf"(?i)(?:share|share (?:this|the) (?:article|story|post|page)|follow us)(?: on| via)?\s*:?"
     rf"(?:\s*(?:{_SOCIAL})\s*[,|•]?)*|(?:(?:{_SOCIAL})\s*[,|•]?\s*){{2,}}"
 )
-_CAPTION_NAME_BEFORE = r"(?=.{20,600}$).*\p{Ll},? .*[\p{Ll}\d] \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+"
+_CAPTION_BEFORE = (
+    r".{0,600}\S ?/ ?\p{L}[^/.!?“”\"]{1,80}"
+    r"|.{2,600}\([^()]{2,200}/[^()]{2,200}\)"
+    r"|.{2,600}[.!?] \p{Lu}[^.!?“”\"]{1,60}[^.!?“”\"\s]"
+    r"|.{2,600}[.!?] [\p{Ll}\d][\w\-]*\.(?:ru|com|org|net|ua|gov|info)"
+    r"|(?=.{20,600}$).*\p{Ll},? .*[\p{Ll}\d] \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+"
+    r"|\p{Lu}[\p{L}'’.\-]*(?: (?:\p{Lu}[\p{L}'’.\-]*|of|de|&)){0,4}"
+)
 _CARD_BEFORE = r"(?![^\n]*[.!?] \p{Lu})[^\n]{3,200}[^.\n]\n(?=(?:\S+ ){14,})[^\n]{80,3000}[^.!?…\"”’)\n]"
 
 
@@ -39,18 +46,10 @@ def _card() -> str:
     return next(p.pattern for p in kyiv_independent._TEXT.boilerplate if "{14" in p.pattern)
 
 
-def _caption_alternative(source: str) -> str:
-    """The name-glued-on alternative of the caption pattern, as it now reads."""
-    found = [part for part in regex.split(r"\|(?=\(\?=\.\{20,600\}\$\))", source) if part.startswith("(?=.{20,600}$)")]
-    assert len(found) == 1
-    return found[0].split("|\\p{Lu}[")[0]
-
-
 _APPEAL_NOW = _shared("news.appeal", "(?=.{30,2500}$)")
 _APPEAL_BEFORE = _APPEAL_NOW.replace(".*?\\b(", ".*\\b(")
 _SHARE_NOW = _shared("news.share", "follow us")
 _CAPTION_NOW = moscow_times._TEXT.caption.pattern
-_CAPTION_BEFORE = _CAPTION_NOW.replace(_caption_alternative(_CAPTION_NOW), _CAPTION_NAME_BEFORE)
 _CARD_NOW = _card()
 
 # (before, now, lines)
