@@ -86,7 +86,7 @@ _TEXT = TextRule(
         # A card at the end of the body: headline, then a teaser cut mid-sentence.
         LinePattern(
             id="bookmark_card",
-            pattern=r"(?![^\n]*[.!?] \p{Lu})[^\n]{3,200}[^.\n]\n(?=(?:\S+ ){14,})[^\n]{80,3000}[^.!?…\"”’)\n]",
+            pattern=r"(?![^\n]*[.!?] \p{Lu})[^\n]{3,200}[^.\n]\n(?=(?:\S++ ){14})[^\n]{80,3000}[^.!?…\"”’)\n]",
             lines=2,
             region="body",
         ),

@@ -295,3 +295,26 @@ def test_normalising_a_line_takes_its_quick_path_only_where_it_changes_nothing(p
 def test_words_of_a_normalised_line_are_counted_as_split_counts_them(parts):
     text = normalize_text("".join(parts))
     assert word_count(text) == len(text.split())
+
+
+def test_a_scan_with_some_of_the_patterns_of_an_earlier_one_reads_its_matches(monkeypatch):
+    tagged = LinePattern(id="tagged", pattern=r"Tags: .{1,80}")
+    shared = LinePattern(id="shared", pattern=r"(?i)share")
+    tried = []
+    lone = patterns.fullmatcher
+
+    def spy(source):
+        run = lone(source)
+        return lambda text: tried.append(text) or run(text)
+
+    monkeypatch.setattr(patterns, "fullmatcher", spy)
+    page = PageText.of(split_lines("Share\nA paragraph.\nTags: war, peace\nSHARE\n"))
+    full = LineMatcher((tagged, shared))
+    assert [(index, item.id) for index, item in full.scan(page)] == [(0, "shared"), (2, "tagged"), (3, "shared")]
+    count = len(tried)
+    assert [(index, item.id) for index, item in LineMatcher((shared,)).scan(page)] == [(0, "shared"), (3, "shared")]
+    assert [(index, item.id) for index, item in full.scan(page)] == [(0, "shared"), (2, "tagged"), (3, "shared")]
+    assert len(tried) == count
+    # Patterns equal but not the same objects are matched anew.
+    assert [index for index, _ in LineMatcher((LinePattern(id="shared", pattern=r"(?i)share"),)).scan(page)] == [0, 3]
+    assert len(tried) == count + 2

@@ -19,7 +19,7 @@ import regex
 
 from cleaner.extract.lines import Line, split_lines, window_text
 from cleaner.rules import patterns
-from cleaner.rules.shape import Check, check_of, fold, shapes_of
+from cleaner.rules.shape import Check, Shape, check_of, fold, shapes_of
 
 
 @dataclass(slots=True)
@@ -31,9 +31,9 @@ class PageText:
     folded: list[str]
     # (pattern, index, size) -> match: the head reader asks some questions twice.
     _asked: dict[tuple[str, int, int], regex.Match[str] | None] = field(default_factory=dict)
-    # id(pattern) -> (pattern, the indices where it matched), from a scan of every line: a
-    # second scan with the same patterns (the shared layer under a guard's check) reads them.
-    found: dict[int, tuple[Any, frozenset[int]]] = field(default_factory=dict)
+    # id(matcher) -> (matcher, its matches), from a scan of every line: a second scan with
+    # some of the same patterns (the shared layer under a guard's check) reads them.
+    scans: dict[int, tuple[Any, tuple[tuple[int, Any], ...]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, lines: list[Line]) -> PageText:
@@ -103,19 +103,46 @@ class Pattern(Protocol):
 
 P = TypeVar("P", bound=Pattern)
 
-# (pattern position, window size, check) in pattern order.
-_Plan = tuple[tuple[int, int, Check], ...]
+# (pattern position, window size, check) in pattern order; no check: the plan's key implies it.
+_Plan = tuple[tuple[int, int, Check | None], ...]
+
+# A plan is keyed by this many folded characters of the line's start.
+_KEY = 2
+
+
+def _implied(shape: Shape, key: str, shortest: int, longest: int) -> bool:
+    """Whether every line whose fold starts with ``key`` (the whole fold when shorter than
+    ``_KEY``) and whose length is in [shortest, longest] passes ``shape``'s check."""
+    if shape.lines != 1 or shape.needs or shape.exact_needs or shape.suffixes is not None:
+        return False
+    prefixes = shape.prefixes
+    if prefixes is None or not any(len(prefix) <= len(key) and key.startswith(prefix) for prefix in prefixes):
+        return False
+    if shape.bounds is None:
+        return True
+    low, high = shape.bounds[0]
+    return low <= shortest and (high is None or longest <= high)
+
+
+def _may_start(shape: Shape, key: str) -> bool:
+    """Whether a line whose fold starts with ``key`` (is ``key``, when shorter) may start
+    with one of ``shape``'s prefixes."""
+    if shape.prefixes is None:
+        return True
+    if len(key) < _KEY:
+        return any(key.startswith(prefix) for prefix in shape.prefixes)
+    return any(key.startswith(prefix) or prefix.startswith(key) for prefix in shape.prefixes)
 
 
 class LineMatcher(Generic[P]):
     """The patterns of ``items`` that match at a line, in their order.
 
     Each alternative of each pattern is an entry. The entries worth trying on a line are
-    those whose known start is the line's first folded character or that have none, and
-    whose length bounds admit lines of its length band (lengths up to the next power of
-    two); the plan for each (character, band) is made once, on first need."""
+    those whose known start agrees with the line's first two folded characters or that have
+    none, and whose length bounds admit lines of its length band (lengths up to the next
+    power of two); the plan for each (start, band) is made once, on first need."""
 
-    __slots__ = ("_entries", "_items", "_plans", "_runs")
+    __slots__ = ("_entries", "_items", "_plans", "_runs", "_subset_of")
 
     def __init__(self, items: tuple[P, ...]) -> None:
         self._items = items
@@ -126,34 +153,55 @@ class LineMatcher(Generic[P]):
         ]
         self._runs = tuple(patterns.fullmatcher(item.pattern) for item in items)
         self._plans: dict[tuple[str, int], _Plan] = {}
+        # id(matcher) -> (that matcher, whether its patterns include all of these)
+        self._subset_of: dict[int, tuple[LineMatcher[Any], bool]] = {}
 
-    def _plan(self, first: str, band: int) -> _Plan:
+    def _plan(self, key: str, band: int) -> _Plan:
         shortest, longest = (1 << band) >> 1, (1 << band) - 1
-        chosen: dict[tuple[int, int], tuple[int, int, Check]] = {}
+        chosen: dict[int, list[tuple[int, int, Check | None]]] = {}
         for position, shape, check in self._entries:
-            starts = shape.first_chars
-            if starts is not None and first not in starts:
+            if not _may_start(shape, key):
                 continue
             if shape.bounds is not None:
                 low, high = shape.bounds[0]
                 if low > longest or (high is not None and high < shortest):
                     continue
-            chosen.setdefault((position, id(shape)), (position, shape.lines, check))
-        plan = tuple(sorted(chosen.values(), key=lambda entry: entry[0]))
-        self._plans[first, band] = plan
+            entries = chosen.setdefault(position, [])
+            if _implied(shape, key, shortest, longest):
+                entries[:] = [(position, shape.lines, None)]
+            elif not entries or entries[0][2] is not None:
+                entries.append((position, shape.lines, check))
+        plan = tuple(entry for position in sorted(chosen) for entry in chosen[position])
+        self._plans[key, band] = plan
         return plan
 
     def _candidates(self, page: PageText, index: int) -> _Plan:
-        key = (page.folded[index][:1], len(page.texts[index]).bit_length())
+        key = (page.folded[index][:_KEY], len(page.texts[index]).bit_length())
         plan = self._plans.get(key)
         return self._plan(*key) if plan is None else plan
+
+    def _match(self, page: PageText, index: int, plan: _Plan) -> list[int]:
+        """The positions of the patterns of ``plan`` that match at ``index``, in order."""
+        texts, folded = page.texts, page.folded
+        room = len(texts) - index
+        tried = -1
+        found = []
+        runs = self._runs
+        for position, lines, check in plan:
+            if position == tried or lines > room or (check is not None and not check(texts, folded, index)):
+                continue
+            tried = position
+            text = texts[index] if lines == 1 else window_text(page.lines, index, lines)
+            if text is not None and runs[position](text) is not None:
+                found.append(position)
+        return found
 
     def hits(self, page: PageText, index: int) -> Iterator[P]:
         texts, folded = page.texts, page.folded
         room = len(texts) - index
         tried = -1
         for position, lines, check in self._candidates(page, index):
-            if position == tried or lines > room or not check(texts, folded, index):
+            if position == tried or lines > room or (check is not None and not check(texts, folded, index)):
                 continue
             tried = position
             text = texts[index] if lines == 1 else window_text(page.lines, index, lines)
@@ -165,17 +213,43 @@ class LineMatcher(Generic[P]):
 
     def scan(self, page: PageText) -> list[tuple[int, P]]:
         """Every (line index, pattern) match of the page, by line then pattern order."""
-        known = [page.found.get(id(item)) for item in self._items]
-        if all(entry is not None and entry[0] is item for entry, item in zip(known, self._items, strict=True)):
-            pairs = sorted((index, position) for position, entry in enumerate(known) if entry for index in entry[1])
-            return [(index, self._items[position]) for index, position in pairs]
-        matches = [(index, item) for index in range(len(page.texts)) for item in self.hits(page, index)]
-        where: dict[int, set[int]] = {id(item): set() for item in self._items}
-        for index, item in matches:
-            where[id(item)].add(index)
-        for item in self._items:
-            page.found[id(item)] = (item, frozenset(where[id(item)]))
+        done = page.scans.get(id(self))
+        if done is not None and done[0] is self:
+            return list(done[1])
+        for other, found in page.scans.values():
+            if self._within(other):
+                return self._record(page, self._among(found))
+        items, plans, plan_of = self._items, self._plans, self._plan
+        texts, folded = page.texts, page.folded
+        matches: list[tuple[int, P]] = []
+        for index in range(len(texts)):
+            key = (folded[index][:_KEY], len(texts[index]).bit_length())
+            plan = plans.get(key)
+            if plan is None:
+                plan = plan_of(*key)
+            if plan:
+                matches.extend((index, items[position]) for position in self._match(page, index, plan))
+        return self._record(page, matches)
+
+    def _record(self, page: PageText, matches: list[tuple[int, P]]) -> list[tuple[int, P]]:
+        page.scans[id(self)] = (self, tuple(matches))
         return matches
+
+    def _within(self, other: LineMatcher[Any]) -> bool:
+        """Whether every pattern of this matcher is one of ``other``'s (the same object)."""
+        known = self._subset_of.get(id(other))
+        if known is None or known[0] is not other:
+            known = (other, {id(item) for item in self._items} <= {id(item) for item in other._items})
+            self._subset_of[id(other)] = known
+        return known[1]
+
+    def _among(self, found: tuple[tuple[int, Any], ...]) -> list[tuple[int, P]]:
+        """This matcher's matches, read from those of a matcher of more patterns."""
+        positions: dict[int, list[int]] = {}
+        for position, item in enumerate(self._items):
+            positions.setdefault(id(item), []).append(position)
+        pairs = sorted((index, position) for index, item in found for position in positions.get(id(item), ()))
+        return [(index, self._items[position]) for index, position in pairs]
 
 
 # One page: the rule's pass and the guard's generic pass over it come one after the other,

@@ -44,14 +44,14 @@ _APPEAL_LEAD = r"(?:(?:now is the time|it['’]s time|please|help us|we need you
 _APPEAL_PARAGRAPH = (
     r"(?=.{30,2500}$)"
     # An appeal speaks for itself; a paragraph reporting what someone said is news.
-    r"(?!.*\b(?:said|says|told|according to)\b)"
-    r"(?=.*\b(?:we|our|us)\b)"
-    r"(?=.*\b(?:you|your|please|consider|today|now)\b)"
-    r"(?=.*\b(?:donat(?:e|es|ed|ing|ion|ions)|membership|members?hip|become an? (?:member|patron|supporter)"
+    r"(?!.*?\b(?:said|says|told|according to)\b)"
+    r"(?=.*?\b(?:we|our|us)\b)"
+    r"(?=.*?\b(?:you|your|please|consider|today|now)\b)"
+    r"(?=.*?\b(?:donat(?:e|es|ed|ing|ion|ions)|membership|members?hip|become an? (?:member|patron|supporter)"
     r"|join (?:us|our (?:community|members|membership))|support(?:ing)? (?:us|our (?:work|journalism|reporting|newsroom)"
     r"|independent (?:journalism|media|reporting))|subscrib(?:e|ing) (?:to|for) (?:our|the)|keep us (?:online|going|alive)"
     r"|help (?:us|keep)|contribut(?:e|ion)|stand with)\b)"
-    r"(?=.*\b(?:journalis(?:m|ts?)|reporting|newsroom|news(?:letter)?|media|outlet|coverage|independent|newspaper)\b)"
+    r"(?=.*?\b(?:journalis(?:m|ts?)|reporting|newsroom|news(?:letter)?|media|outlet|coverage|independent|newspaper)\b)"
     r".+"
 )
 
@@ -82,8 +82,10 @@ SHARED: tuple[LinePattern, ...] = (
     ),
     LinePattern(
         id="news.share",
+        # Possessive: no network name starts another or with a space, so a row reads one way
+        # only, and nothing is given back (a row that fails is not tried in every split).
         pattern=rf"(?i)(?:share|share (?:this|the) (?:article|story|post|page)|follow us)(?: on| via)?\s*:?"
-        rf"(?:\s*(?:{_SOCIAL})\s*[,|•]?)*|(?:(?:{_SOCIAL})\s*[,|•]?\s*){{2,}}",
+        rf"(?:\s*+(?:{_SOCIAL})\s*+[,|•]?)*+|(?:(?:{_SOCIAL})\s*+[,|•]?+\s*+){{2,}}+",
         doc="Share and follow lines, and rows of network names.",
     ),
     LinePattern(
