@@ -73,12 +73,15 @@ def extract_generic_html(
 
 
 #: A body shorter than this (in characters: words are not counted in scripts written without
-#: spaces) with no prose paragraph is menus and labels, not an article.
+#: spaces) with no prose paragraph and no block of a sentence's length is menus and labels.
 _FEW_CHARS = 200
+_SENTENCE_WORDS = 10
 
 
 def _holds_an_article(blocks: list[Block]) -> bool:
-    return sum(len(block.text) for block in blocks) >= _FEW_CHARS or any(is_prose(block.text) for block in blocks)
+    return sum(len(block.text) for block in blocks) >= _FEW_CHARS or any(
+        is_prose(block.text) or len(block.text.split()) >= _SENTENCE_WORDS for block in blocks
+    )
 
 
 def _lxml_tree(html: str) -> HtmlElement | None:
