@@ -113,7 +113,7 @@ _KEY = 2
 def _implied(shape: Shape, key: str, shortest: int, longest: int) -> bool:
     """Whether every line whose fold starts with ``key`` (the whole fold when shorter than
     ``_KEY``) and whose length is in [shortest, longest] passes ``shape``'s check."""
-    if shape.lines != 1 or shape.needs or shape.exact_needs or shape.suffixes is not None:
+    if shape.lines != 1 or shape.needs or shape.exact_needs or shape.suffixes is not None or shape.last_not:
         return False
     prefixes = shape.prefixes
     if prefixes is None or not any(len(prefix) <= len(key) and key.startswith(prefix) for prefix in prefixes):
