@@ -83,6 +83,18 @@ def assert_same_everywhere(lines: list[Line]) -> None:
     for items in GROUPS:
         for index in range(len(lines)):
             assert compiled(items, page, index) == naive(items, lines, index), (lines[index].text, items[0].id)
+        # The first match from each line on, in one call, is the first line by line.
+        matcher = LineMatcher(items)
+        for start in range(len(lines)):
+            expected = next(
+                (
+                    (index, first)
+                    for index in range(start, len(lines))
+                    if (first := matcher.first(page, index)) is not None
+                ),
+                None,
+            )
+            assert matcher.first_from(page, start, len(lines)) == expected
 
 
 # --- words the patterns are made of, in look-alike spellings -----------------------------

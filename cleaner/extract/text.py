@@ -557,12 +557,10 @@ def _find_tail(page: _Page, head_end: int) -> int:
     rule = page.rule
     start = head_end + 1
     tail = len(page.lines)
-    for index in range(start, tail):
-        anchor = matcher_for(rule.tail_anchors).first(page.view, index)
-        if anchor is not None:
-            tail = index
-            page.anchors.setdefault(anchor.id, index)
-            break
+    found = matcher_for(rule.tail_anchors).first_from(page.view, start, tail)
+    if found is not None:
+        tail, anchor = found
+        page.anchors.setdefault(anchor.id, tail)
     for meta in rule.meta:
         if meta.region != "tail" or not meta.anchor:
             continue
