@@ -42,6 +42,8 @@ EXTRA = (
     LinePattern(id="x.unicode", pattern=r"(?i)straße|ﬁnal ﬁle|ΣΊΣΥΦΟΣ|Читайте также"),
     LinePattern(id="x.literal", pattern=r"(?i)Most read"),
     LinePattern(id="x.ends", pattern=r".{3,80}\((?:AP|Reuters|AFP)\)"),
+    LinePattern(id="x.open_end", pattern=r"(?i)[^\n]{2,60}[^.…\p{Lu}a](?<!x)"),
+    LinePattern(id="x.open_card", pattern=r"[^\n]{2,60}[^.!\n]\n\n?[^\n]{2,80}[^?\s]", lines=2),
 )
 
 
@@ -81,6 +83,18 @@ def assert_same_everywhere(lines: list[Line]) -> None:
     for items in GROUPS:
         for index in range(len(lines)):
             assert compiled(items, page, index) == naive(items, lines, index), (lines[index].text, items[0].id)
+        # The first match from each line on, in one call, is the first line by line.
+        matcher = LineMatcher(items)
+        for start in range(len(lines)):
+            expected = next(
+                (
+                    (index, first)
+                    for index in range(start, len(lines))
+                    if (first := matcher.first(page, index)) is not None
+                ),
+                None,
+            )
+            assert matcher.first_from(page, start, len(lines)) == expected
 
 
 # --- words the patterns are made of, in look-alike spellings -----------------------------
@@ -264,6 +278,18 @@ def test_a_case_sensitive_word_is_checked_as_written():
     page = PageText.of(split_lines("A sentence naming the source: an agency\nA caption. Source: an agency\n"))
     assert not page.admits(r".{3,80} Source: \S.+", 0)
     assert page.admits(r".{3,80} Source: \S.+", 1)
+
+
+def test_a_line_closed_by_a_negated_class_is_not_tried_where_it_ends_otherwise():
+    source = r"(?![^\n]*[.!?] \p{Lu})[^\n]{3,200}[^.\n]\n[^\n]{20,3000}[^.!?…\"”’)\n]"
+    [shape] = shapes_of(source, 2)
+    assert shape.last_not == ((0, "."), (1, '!").?’”…'))
+    page = PageText.of(
+        split_lines("A headline\nA teaser that stops in the middle of\nA headline.\nA full sentence of text.\n")
+    )
+    assert page.admits(source, 0, 2) and not page.admits(source, 1, 2) and not page.admits(source, 2, 2)
+    # Letters (which case may change) and the stand-ins of \p{...} classes are no such end.
+    assert [shape.last_not for shape in shapes_of(r"(?i)ab[^x\p{Lu}.]")] == [((0, "."),)]
 
 
 def test_fold_sees_letters_as_regex_does_without_case():

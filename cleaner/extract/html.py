@@ -38,7 +38,7 @@ from cleaner.extract.html_meta import (
 from cleaner.extract.html_page import ParsedPage, parsed
 from cleaner.extract.lines import Line
 from cleaner.extract.normalize import normalize_text
-from cleaner.extract.text import clean_stream, extract_text, names_boilerplate, names_metadata
+from cleaner.extract.text import clean_stream, ends_sentence, extract_text, names_boilerplate, names_metadata
 from cleaner.outputs.article import Article, Block, Removal
 from cleaner.rules import patterns
 from cleaner.rules.schema import HtmlRule, Layout, SiteRule, TextRule
@@ -322,7 +322,6 @@ def _settled(field_name: str | None, rule: SiteRule, markup: Markup, visible: _V
 #: A paragraph of the body's prose: this many words at least, ending a sentence (as the
 #: text reader measures the start of a body).
 _PROSE_WORDS = 25
-_SENTENCE_END = r".*[.!?…][\"”’»')\]]*"
 #: Lines read past the start of the body's prose: the head reader looks a few lines beyond
 #: its last head line (a caption under a standfirst, a multi-line landmark).
 _HEAD_LOOKAHEAD = 6
@@ -348,7 +347,7 @@ class _HeadCut:
         if self.stop_at is None:
             prose = (
                 len(block.text.split()) >= _PROSE_WORDS
-                and patterns.fullmatch(_SENTENCE_END, block.text) is not None
+                and ends_sentence(block.text)
                 and not names_boilerplate(self.text_rule, block.text)
             )
             if prose and self.previous:

@@ -113,7 +113,7 @@ _KEY = 2
 def _implied(shape: Shape, key: str, shortest: int, longest: int) -> bool:
     """Whether every line whose fold starts with ``key`` (the whole fold when shorter than
     ``_KEY``) and whose length is in [shortest, longest] passes ``shape``'s check."""
-    if shape.lines != 1 or shape.needs or shape.exact_needs or shape.suffixes is not None:
+    if shape.lines != 1 or shape.needs or shape.exact_needs or shape.suffixes is not None or shape.last_not:
         return False
     prefixes = shape.prefixes
     if prefixes is None or not any(len(prefix) <= len(key) and key.startswith(prefix) for prefix in prefixes):
@@ -180,8 +180,9 @@ class LineMatcher(Generic[P]):
         plan = self._plans.get(key)
         return self._plan(*key) if plan is None else plan
 
-    def _match(self, page: PageText, index: int, plan: _Plan) -> list[int]:
-        """The positions of the patterns of ``plan`` that match at ``index``, in order."""
+    def _match(self, page: PageText, index: int, plan: _Plan, *, first: bool = False) -> list[int]:
+        """The positions of the patterns of ``plan`` that match at ``index``, in order (the
+        first alone, with ``first``)."""
         texts, folded = page.texts, page.folded
         room = len(texts) - index
         tried = -1
@@ -194,6 +195,8 @@ class LineMatcher(Generic[P]):
             text = texts[index] if lines == 1 else window_text(page.lines, index, lines)
             if text is not None and runs[position](text) is not None:
                 found.append(position)
+                if first:
+                    break
         return found
 
     def hits(self, page: PageText, index: int) -> Iterator[P]:
@@ -210,6 +213,21 @@ class LineMatcher(Generic[P]):
 
     def first(self, page: PageText, index: int) -> P | None:
         return next(self.hits(page, index), None)
+
+    def first_from(self, page: PageText, start: int, stop: int) -> tuple[int, P] | None:
+        """The first line from ``start`` to before ``stop`` where a pattern matches, with the
+        first pattern (in order) that matches there: ``first`` line by line, in one call."""
+        texts, folded, plans, plan_of = page.texts, page.folded, self._plans, self._plan
+        for index in range(start, min(stop, len(texts))):
+            key = (folded[index][:_KEY], len(texts[index]).bit_length())
+            plan = plans.get(key)
+            if plan is None:
+                plan = plan_of(*key)
+            if plan:
+                found = self._match(page, index, plan, first=True)
+                if found:
+                    return index, self._items[found[0]]
+        return None
 
     def scan(self, page: PageText) -> list[tuple[int, P]]:
         """Every (line index, pattern) match of the page, by line then pattern order."""

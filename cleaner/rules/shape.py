@@ -82,6 +82,9 @@ class Shape:
     bounds: tuple[tuple[int, int | None], ...] | None = None
     suffixes: tuple[str, ...] | None = None
     exact_needs: tuple[tuple[str, ...], ...] = ()
+    #: (line of the window, characters it cannot end with), from a negated class that
+    #: closes the line ("[^.]" closing a line: the line does not end with a full stop).
+    last_not: tuple[tuple[int, str], ...] = ()
 
     @property
     def first_chars(self) -> frozenset[str] | None:
@@ -111,11 +114,15 @@ def check_of(shape: Shape) -> Check:
     searches = tuple(_any_word(needed) for needed in shape.needs if len(needed) > 1)
     exact_words = tuple(needed[0] for needed in shape.exact_needs if len(needed) == 1)
     exact_searches = tuple(_any_word(needed) for needed in shape.exact_needs if len(needed) > 1)
+    last_not = shape.last_not
     if lines == 1:
         low, high = (bounds[0][1], bounds[0][2]) if bounds else (0, _UNBOUNDED)
+        not_last = last_not[0][1] if last_not else ""
 
         def check_line(texts: Sequence[str], folded: Sequence[str], index: int) -> bool:
             if not low <= len(texts[index]) <= high:
+                return False
+            if not_last and texts[index][-1:] in not_last:
                 return False
             text = folded[index]
             if prefixes is not None and not text.startswith(prefixes):
@@ -142,6 +149,9 @@ def check_of(shape: Shape) -> Check:
     def check_window(texts: Sequence[str], folded: Sequence[str], index: int) -> bool:
         for offset, low, high in bounds:
             if not low <= len(texts[index + offset]) <= high:
+                return False
+        for offset, chars in last_not:
+            if texts[index + offset][-1:] in chars:
                 return False
         if prefixes is not None and not folded[index].startswith(prefixes):
             return False
@@ -748,6 +758,10 @@ def _shape(reader: _Reader, nodes: list[Any], flags: _Flags, lines: int) -> Shap
         key=lambda need: (-min(map(len, need[0])), need),
     )
     bounds = _line_bounds(reader, nodes, lines)
+    last_not: tuple[tuple[int, str], ...] = ()
+    if bounds is not None:  # each part of the pattern consumes exactly its line
+        parts = [nodes] if lines == 1 else _split_lines(nodes, lines) or []
+        last_not = tuple((offset, chars) for offset, part in enumerate(parts) if (chars := _closing_exclusions(part)))
     if bounds is not None and all(low == 0 and high is None for low, high in bounds):
         bounds = None
     return Shape(
@@ -757,4 +771,25 @@ def _shape(reader: _Reader, nodes: list[Any], flags: _Flags, lines: int) -> Shap
         bounds=bounds,
         exact_needs=tuple(words for words, exact in ordered if exact),
         suffixes=None if suffixes is None else tuple(sorted(suffixes)),
+        last_not=last_not,
     )
+
+
+def _closing_exclusions(part: list[Any]) -> str:
+    """The characters a line matched by ``part`` cannot end with: the plain characters of a
+    negated class that is the part's last consuming node ("" when it is none). Only
+    characters without case, so that case-insensitive matching changes nothing, and no
+    stand-in for a ``\\p{...}`` class."""
+    for op, value in reversed(part):
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # zero-width: the node before consumes the last character
+        if op is not sre.IN or not value or value[0][0] is not sre.NEGATE:
+            return ""
+        chars = {chr(item) for kind, item in value[1:] if kind is sre.LITERAL and _caseless(chr(item))}
+        return "".join(sorted(chars))
+    return ""
+
+
+def _caseless(char: str) -> bool:
+    """A character of the text itself (no line break, no stand-in for a property) that has no case."""
+    return char != "\n" and _usable_char(char) and char.lower() == char == char.upper() and char.casefold() == char
