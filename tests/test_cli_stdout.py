@@ -46,6 +46,15 @@ def test_text_on_stdout_starts_each_page_with_its_title_and_separates_pages_with
     assert "form feed" in README
 
 
+def test_markdown_on_stdout_separates_pages_with_a_form_feed(tmp_path):
+    result = run("clean", SEEDS, "--format", "md", "-q")
+    assert result.exit_code == 0
+    pages = result.stdout.split("\f\n")
+    assert len(pages) == len(SEED_FILES)
+    run("clean", SEEDS, "-o", tmp_path, "--format", "md", "-q")
+    assert pages == [(tmp_path / f"{seed.stem}.md").read_text(encoding="utf-8") for seed in SEED_FILES]
+
+
 def test_a_page_without_a_title_starts_with_an_empty_line():
     untitled = b"Plain text without any headline, long enough to stay as the body of a page.\n"
     result = run("clean", "-", SEED_FILES[0], "--format", "txt", "-q", input=untitled)

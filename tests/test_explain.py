@@ -58,3 +58,7 @@ def test_forced_site_and_unknown_site():
     assert forced["site"] == "generic" and "generic_fallback" in forced["warnings"]
     result = CliRunner().invoke(main, ["explain", seed, "--site", "nope"])
     assert result.exit_code == 2
+    # One line, as `clean` gives it: no usage block.
+    assert result.output.strip().splitlines() == [
+        "Error: --site: no rule for site 'nope' (known: euromaidan_press, kyiv_independent, moscow_times)"
+    ]

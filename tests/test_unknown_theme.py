@@ -64,3 +64,16 @@ def test_a_description_that_is_not_the_body_opening_is_the_standfirst():
 def test_a_description_that_only_repeats_the_opening_is_not():
     excerpt = '<meta property="og:description" content="Paragraph 1 of the story says that the council met on Tuesday">'
     assert clean(page(excerpt, ""), url=URL).subtitle is None
+
+
+def test_a_headline_repeated_in_a_generic_fallback_body_is_in_the_audit():
+    title = "Harbour reopens after dredging"
+    body = (
+        f"<table><tr><td><h1>{title}</h1></td></tr><tr><td>The harbour at Nova Bay reopened on Tuesday after a "
+        "three-week closure for dredging work, the port authority said on its website.</td></tr></table>"
+    )
+    page = f'<html><head><meta property="og:title" content="{title}"></head><body>{body}</body></html>'
+    article = clean(page, url="https://kyivindependent.com/harbour-reopens/")
+    assert "generic_fallback" in article.warnings and article.title == title
+    assert title not in article.text
+    assert [(removal.rule, removal.text) for removal in article.removed] == [("html.title_repeat", title)]

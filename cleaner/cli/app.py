@@ -322,8 +322,9 @@ def _to_stdout(outcomes, fmt: str, report: RunReport) -> None:
         report.add(outcome)
         if outcome.article is None:
             continue
-        if fmt == "txt":
-            click.echo(separator + render_titled(outcome.article), nl=False)
+        if fmt in ("txt", "md"):
+            page = render_titled(outcome.article) if fmt == "txt" else render(outcome.article, fmt)
+            click.echo(separator + page, nl=False)
             separator = PAGE_BREAK
         else:
             click.echo(render(outcome.article, fmt), nl=False)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import click
 
+from cleaner.cli.usage import UsageProblem
 from cleaner.errors import CleanerError, UnknownSiteError
 from cleaner.extract.lines import split_lines
 from cleaner.extract.normalize import normalize_text
@@ -207,7 +208,7 @@ def explain_command(
     try:
         explanation = explain(file.read_bytes(), url=url, site=site, source=str(file), registry=registry)
     except UnknownSiteError as exc:
-        raise click.BadParameter(str(exc), param_hint="--site") from None
+        raise UsageProblem(f"--site: {exc}") from None
     except CleanerError as exc:
         raise click.ClickException(str(exc)) from None
     if as_json:

@@ -218,6 +218,10 @@ def _fallback(
         ]
         article.blocks = [block for index, block in enumerate(article.blocks) if index not in cleaning.removed_by]
     if article.title:
+        # The headline repeated in the body goes, as in a content root (html.title_repeat).
+        article.removed += [
+            Removal(rule="html.title_repeat", text=b.text) for b in article.blocks if b.text == article.title
+        ]
         article.blocks = [block for block in article.blocks if block.text != article.title]
     return False
 
