@@ -701,7 +701,7 @@ MT_HEADERS = (
     [
         "Support The Moscow Times!",
         "Contribute today",
-        "Now is the time to support independent reporting from Russia!",
+        "It's time to support independent journalism from Eastern Europe!",
         "Contribute Today",
     ],
     ["Support The Moscow Times!"],
