@@ -11,6 +11,8 @@ JSON-LD as trafilatura reads them, then the search of the page for that field al
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
+from functools import cached_property
 from html import unescape
 from typing import Any
 
@@ -20,84 +22,68 @@ from trafilatura import metadata as trafilatura_metadata
 from trafilatura.settings import DEFAULT_CONFIG, Document, set_date_params
 from trafilatura.utils import line_processing
 
-_MISSING = object()
 #: What trafilatura raises on markup it cannot read (the body extraction is guarded alike).
 _TRAFILATURA_ERRORS = (RecursionError, ValueError, TypeError, AttributeError, etree.LxmlError)
 
 
 class TrafilaturaMetadata:
-    """trafilatura's metadata fields of a parsed page, read lazily. The tree must stay as it
-    is (trafilatura's extraction works on a copy)."""
+    """trafilatura's metadata fields of a parsed page, each read on first use. The tree must
+    stay as it is (trafilatura's extraction works on a copy)."""
 
     def __init__(self, tree: HtmlElement | None, url: str | None) -> None:
         self._tree = tree
         self._url = url
-        self._declared: Document | None = None
-        self._fields: dict[str, Any] = {}
 
-    def _from_markup(self) -> Document:
+    @cached_property
+    def _declared(self) -> Document:
         """The meta tags and JSON-LD as trafilatura reads them."""
-        if self._declared is None:
-            declared = Document()
-            if self._tree is not None:
-                declared = trafilatura_metadata.examine_meta(self._tree)
-                if declared.author and " " not in declared.author:
-                    declared.author = None
-                with contextlib.suppress(Exception):
-                    declared = trafilatura_metadata.extract_meta_json(self._tree, declared)
-            self._declared = declared
-        return self._declared
+        declared = Document()
+        if self._tree is not None:
+            declared = trafilatura_metadata.examine_meta(self._tree)
+            if declared.author and " " not in declared.author:
+                declared.author = None
+            with contextlib.suppress(Exception):
+                declared = trafilatura_metadata.extract_meta_json(self._tree, declared)
+        return declared
 
-    def _field(self, name: str) -> Any:
-        value = self._fields.get(name, _MISSING)
-        if value is _MISSING:
-            try:
-                value = _trimmed(self._read(name)) if self._tree is not None else None
-            except _TRAFILATURA_ERRORS:
-                value = None  # as when trafilatura gave up on the page
-            self._fields[name] = value
-        return value
+    def _read(self, search: Callable[[HtmlElement], Any]) -> Any:
+        """A field as trafilatura leaves it, or None when there is no tree or it gave up."""
+        if self._tree is None:
+            return None
+        try:
+            return _trimmed(search(self._tree))
+        except _TRAFILATURA_ERRORS:
+            return None
 
-    def _read(self, name: str) -> Any:
-        tree, declared = self._tree, self._from_markup()
-        if name == "title":
-            return declared.title or trafilatura_metadata.extract_title(tree)
-        if name == "author":
-            return declared.author or trafilatura_metadata.extract_author(tree)
-        if name == "url":
-            return declared.url or trafilatura_metadata.extract_url(tree, self._url)
-        if name == "date":
+    @cached_property
+    def title(self) -> str | None:
+        return self._read(lambda tree: self._declared.title or trafilatura_metadata.extract_title(tree))
+
+    @cached_property
+    def author(self) -> str | None:
+        return self._read(lambda tree: self._declared.author or trafilatura_metadata.extract_author(tree))
+
+    @cached_property
+    def url(self) -> str | None:
+        return self._read(lambda tree: self._declared.url or trafilatura_metadata.extract_url(tree, self._url))
+
+    @cached_property
+    def date(self) -> str | None:
+        def search(tree: HtmlElement) -> Any:
             params = set_date_params(DEFAULT_CONFIG.getboolean("DEFAULT", "EXTENSIVE_DATE_SEARCH"))
             return trafilatura_metadata.find_date(tree, **{**params, "url": self.url})
-        if name == "sitename":
-            return _sitename(declared.sitename or trafilatura_metadata.extract_sitename(tree), self.url)
-        if name == "tags":
-            return declared.tags or trafilatura_metadata.extract_catstags("tag", tree)
-        raise KeyError(name)
 
-    @property
-    def title(self) -> str | None:
-        return self._field("title")  # type: ignore[no-any-return]
+        return self._read(search)
 
-    @property
-    def author(self) -> str | None:
-        return self._field("author")  # type: ignore[no-any-return]
-
-    @property
-    def url(self) -> str | None:
-        return self._field("url")  # type: ignore[no-any-return]
-
-    @property
-    def date(self) -> str | None:
-        return self._field("date")  # type: ignore[no-any-return]
-
-    @property
+    @cached_property
     def sitename(self) -> str | None:
-        return self._field("sitename")  # type: ignore[no-any-return]
+        return self._read(
+            lambda tree: _sitename(self._declared.sitename or trafilatura_metadata.extract_sitename(tree), self.url)
+        )
 
-    @property
+    @cached_property
     def tags(self) -> list[str]:
-        return self._field("tags") or []  # type: ignore[no-any-return]
+        return self._read(lambda tree: self._declared.tags or trafilatura_metadata.extract_catstags("tag", tree)) or []
 
 
 def _sitename(name: str | None, url: str | None) -> str | None:

@@ -407,20 +407,23 @@ class _Reader:
                 if optional is None or rest is None:
                     return None
                 return _capped(optional | rest)
-            return self._node_prefixes(op, value, flags)
+            return self._node_ends(op, value, flags, self.prefixes)
         return None
 
-    def _node_prefixes(self, op: Any, value: Any, flags: _Flags) -> frozenset[str] | None:
+    def _node_ends(
+        self, op: Any, value: Any, flags: _Flags, ends: Callable[[list[Any], _Flags], frozenset[str] | None]
+    ) -> frozenset[str] | None:
+        """What one node's match must start (``ends`` = prefixes) or end (suffixes) with."""
         if op is sre.SUBPATTERN:
-            return self.prefixes(list(value[3]), flags.within(value[1], value[2]))
+            return ends(list(value[3]), flags.within(value[1], value[2]))
         if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-            return self.prefixes(list(value[2]), flags)
+            return ends(list(value[2]), flags)
         if op is sre.ATOMIC_GROUP:
-            return self.prefixes(list(value), flags)
+            return ends(list(value), flags)
         if op is sre.BRANCH:
             union: set[str] = set()
             for branch in value[1]:
-                found = self.prefixes(list(branch), flags)
+                found = ends(list(branch), flags)
                 if found is None:
                     return None
                 union |= found
@@ -452,30 +455,7 @@ class _Reader:
                 if optional is None or rest is None:
                     return None
                 return _capped(optional | rest)
-            return self._node_suffixes(op, value, flags)
-        return None
-
-    def _node_suffixes(self, op: Any, value: Any, flags: _Flags) -> frozenset[str] | None:
-        if op is sre.SUBPATTERN:
-            return self.suffixes(list(value[3]), flags.within(value[1], value[2]))
-        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-            return self.suffixes(list(value[2]), flags)
-        if op is sre.ATOMIC_GROUP:
-            return self.suffixes(list(value), flags)
-        if op is sre.BRANCH:
-            union: set[str] = set()
-            for branch in value[1]:
-                found = self.suffixes(list(branch), flags)
-                if found is None:
-                    return None
-                union |= found
-            return _capped(frozenset(union))
-        if op is sre.IN:
-            chars = _class_chars(value)
-            if chars is None:
-                return None
-            folded = {fold(char) for char in chars}
-            return frozenset(folded) if all(folded) else None
+            return self._node_ends(op, value, flags, self.suffixes)
         return None
 
     # -- line breaks ---------------------------------------------------------------------
