@@ -15,12 +15,11 @@ from datetime import datetime
 from typing import Any
 
 import trafilatura
-from lxml import etree
 from lxml.html import HtmlElement
 from selectolax.lexbor import LexborHTMLParser
 from trafilatura.utils import load_html
 
-from cleaner.extract.generic_meta import TrafilaturaMetadata
+from cleaner.extract.generic_meta import TRAFILATURA_ERRORS, TrafilaturaMetadata
 from cleaner.extract.generic_text import is_prose
 from cleaner.extract.html_dom import NON_CONTENT_TAGS, densest_container, walk_blocks
 from cleaner.extract.html_meta import (
@@ -87,7 +86,7 @@ def _holds_an_article(blocks: list[Block]) -> bool:
 def _lxml_tree(html: str) -> HtmlElement | None:
     try:
         return load_html(html)
-    except (RecursionError, ValueError, TypeError, AttributeError, etree.LxmlError):
+    except TRAFILATURA_ERRORS:
         return None
 
 
@@ -107,7 +106,7 @@ def _trafilatura(tree: HtmlElement | None, url: str | None) -> Any:
             favor_precision=False,
             deduplicate=False,
         )
-    except (RecursionError, ValueError, TypeError, AttributeError, etree.LxmlError):
+    except TRAFILATURA_ERRORS:
         return None
 
 

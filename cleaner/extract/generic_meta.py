@@ -22,8 +22,8 @@ from trafilatura import metadata as trafilatura_metadata
 from trafilatura.settings import DEFAULT_CONFIG, Document, set_date_params
 from trafilatura.utils import line_processing
 
-#: What trafilatura raises on markup it cannot read (the body extraction is guarded alike).
-_TRAFILATURA_ERRORS = (RecursionError, ValueError, TypeError, AttributeError, etree.LxmlError)
+#: What trafilatura and lxml raise on markup they cannot read.
+TRAFILATURA_ERRORS = (RecursionError, ValueError, TypeError, AttributeError, etree.LxmlError)
 
 
 class TrafilaturaMetadata:
@@ -52,7 +52,7 @@ class TrafilaturaMetadata:
             return None
         try:
             return _trimmed(search(self._tree))
-        except _TRAFILATURA_ERRORS:
+        except TRAFILATURA_ERRORS:
             return None
 
     @cached_property
