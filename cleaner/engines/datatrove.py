@@ -9,8 +9,8 @@ per-document ``timeout`` and counts what happened in the step's stats.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
-from datetime import datetime
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -25,6 +25,8 @@ except ImportError as exc:  # the optional extra is not installed
     ) from exc
 
 from cleaner.engines.local import Options, clean_source, registry_for
+from cleaner.errors import InputError
+from cleaner.inputs.records import capture_date
 from cleaner.inputs.source import Source
 
 #: Article fields copied into Document.metadata (text is the Document's text; id is its id).
@@ -163,13 +165,11 @@ class CleanerExtractor(BaseExtractor):
         return result["article"], result["error"]
 
     def _crawl_date(self, metadata: dict[str, Any]) -> str | None:
+        """The first of ``date_keys`` that holds an ISO 8601 date or date-time, as YYYY-MM-DD."""
         for key in self.date_keys:
-            value = metadata.get(key)
-            if isinstance(value, str) and value.strip():
-                try:
-                    return datetime.fromisoformat(value.strip()).date().isoformat()
-                except ValueError:
-                    continue
+            with contextlib.suppress(InputError):
+                if found := capture_date(metadata.get(key)):
+                    return found
         return None
 
     def _keep_metadata(self, doc: Document, article: dict[str, Any]) -> None:
