@@ -19,6 +19,7 @@ import regex
 
 from cleaner.extract.lines import Line, split_lines, window_text
 from cleaner.rules import patterns
+from cleaner.rules.identity_cache import IdentityCache
 from cleaner.rules.shape import Check, Shape, check_of, fold, shapes_of
 
 
@@ -278,14 +279,9 @@ def page_text(text: str) -> PageText:
     return PageText.of(split_lines(text))
 
 
-# Keyed by identity: hashing a tuple of rule dataclasses on every line costs more than the match.
-_MATCHERS: dict[int, tuple[tuple[Any, ...], LineMatcher[Any]]] = {}
+_MATCHERS: IdentityCache[tuple[Any, ...], LineMatcher[Any]] = IdentityCache()
 
 
 def matcher_for(items: tuple[P, ...]) -> LineMatcher[P]:
-    """The matcher of ``items``, compiled on first use (the tuple must stay alive: a rule's field)."""
-    cached = _MATCHERS.get(id(items))
-    if cached is None or cached[0] is not items:
-        cached = (items, LineMatcher(items))
-        _MATCHERS[id(items)] = cached
-    return cached[1]
+    """The matcher of ``items``, compiled on first use (a rule's field: it stays alive)."""
+    return _MATCHERS.get(items, LineMatcher)

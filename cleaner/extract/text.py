@@ -19,6 +19,7 @@ from cleaner.extract.lines import Line, word_count
 from cleaner.extract.matching import PageText, matcher_for, page_text
 from cleaner.outputs.article import Article, Removal
 from cleaner.rules import patterns
+from cleaner.rules.identity_cache import IdentityCache
 from cleaner.rules.news_boilerplate import SHARED_IDS, shared_patterns
 from cleaner.rules.schema import LinePattern, MetaLine, SiteRule, TextRule
 
@@ -178,16 +179,12 @@ def _release_kept(page: _Page) -> set[int]:
     return kept
 
 
-_BOILERPLATE: dict[int, tuple[TextRule, tuple[LinePattern, ...]]] = {}
+_BOILERPLATE: IdentityCache[TextRule, tuple[LinePattern, ...]] = IdentityCache()
 
 
 def boilerplate_of(rule: TextRule) -> tuple[LinePattern, ...]:
     """The rule's own boilerplate patterns, then the shared news layer less what it switched off."""
-    cached = _BOILERPLATE.get(id(rule))
-    if cached is None or cached[0] is not rule:
-        cached = (rule, (*rule.boilerplate, *shared_patterns(rule.shared_off)))
-        _BOILERPLATE[id(rule)] = cached
-    return cached[1]
+    return _BOILERPLATE.get(rule, lambda rule: (*rule.boilerplate, *shared_patterns(rule.shared_off)))
 
 
 def _find_drops(page: _Page) -> list[_DropMatch]:

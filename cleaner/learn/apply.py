@@ -18,14 +18,18 @@ from cleaner.learn.groups import group_for
 from cleaner.learn.state import LearnedGroup, LearnedState
 from cleaner.outputs.article import Article
 from cleaner.pipeline import extract_with_rule
+from cleaner.rules.identity_cache import IdentityCache
 from cleaner.rules.schema import HtmlRule, Layout, LinePattern, SiteRule, TextRule
 
 #: The id a rule made of learned patterns alone carries; outputs still say ``generic``.
 LEARNED_RULE_ID = "learned"
 LEARNED_LAYOUT = "learned"
 
-_AUGMENTED: dict[tuple[int, str], tuple[SiteRule, LearnedGroup, SiteRule]] = {}
-_STANDALONE: dict[int, tuple[LearnedGroup, SiteRule]] = {}
+# A group's rules, derived once: per site rule, that rule with the group's patterns added.
+_AUGMENTED: IdentityCache[LearnedGroup, IdentityCache[SiteRule, SiteRule]] = IdentityCache()
+_STANDALONE: IdentityCache[LearnedGroup, SiteRule] = IdentityCache()
+# For each rule built from a group, the drop selectors it holds because they were learned.
+_LEARNED_SELECTORS: IdentityCache[SiteRule, frozenset[str]] = IdentityCache()
 
 
 def line_patterns(group: LearnedGroup, role: str) -> tuple[LinePattern, ...]:
@@ -38,9 +42,11 @@ def line_patterns(group: LearnedGroup, role: str) -> tuple[LinePattern, ...]:
 
 def augmented_rule(rule: SiteRule, group: LearnedGroup) -> SiteRule:
     """``rule`` with the group's learned drops and selectors added to each layout."""
-    cached = _AUGMENTED.get((id(group), rule.id))
-    if cached is not None and cached[0] is rule and cached[1] is group:
-        return cached[2]
+    by_rule = _AUGMENTED.get(group, lambda _: IdentityCache())
+    return by_rule.get(rule, lambda rule: _augment(rule, group))
+
+
+def _augment(rule: SiteRule, group: LearnedGroup) -> SiteRule:
     drops = line_patterns(group, "drop")
     selectors = tuple(item.selector for item in group.selectors)
     layouts = []
@@ -53,15 +59,17 @@ def augmented_rule(rule: SiteRule, group: LearnedGroup) -> SiteRule:
             html = replace(html, drop=(*html.drop, *selectors))
         layouts.append(replace(layout, text=text, html=html))
     augmented = replace(rule, layouts=tuple(layouts))
-    _AUGMENTED[(id(group), rule.id)] = (rule, group, augmented)
+    own = {selector for layout in rule.layouts if layout.html for selector in layout.html.drop}
+    _LEARNED_SELECTORS.put(augmented, frozenset(selectors) - own)
     return augmented
 
 
 def standalone_rule(group: LearnedGroup) -> SiteRule:
     """A rule made of the group's learned patterns alone, for pages no site rule covers."""
-    cached = _STANDALONE.get(id(group))
-    if cached is not None and cached[0] is group:
-        return cached[1]
+    return _STANDALONE.get(group, _standalone)
+
+
+def _standalone(group: LearnedGroup) -> SiteRule:
     text = TextRule(
         boilerplate=line_patterns(group, "drop"),
         head_anchors=line_patterns(group, "head_anchor"),
@@ -77,7 +85,7 @@ def standalone_rule(group: LearnedGroup) -> SiteRule:
         language=None,
         origin=f"learned from {group.size} pages ({group.key})",
     )
-    _STANDALONE[id(group)] = (group, rule)
+    _LEARNED_SELECTORS.put(rule, frozenset(html.drop))
     return rule
 
 
@@ -110,22 +118,10 @@ def extract_learned(document: Document, rule: SiteRule, article: Article, page: 
 LEARNED_DROP = "learned:"
 
 
-def _learned_selectors(rule: SiteRule) -> frozenset[str]:
-    """The drop selectors ``rule`` holds because they were learned (not the site rule's own)."""
-    for original, group, augmented in _AUGMENTED.values():
-        if augmented is rule:
-            own = {selector for layout in original.layouts if layout.html for selector in layout.html.drop}
-            return frozenset(item.selector for item in group.selectors) - own
-    for group, standalone in _STANDALONE.values():
-        if standalone is rule:
-            return frozenset(item.selector for item in group.selectors)
-    return frozenset()
-
-
 def mark_learned(article: Article, rule: SiteRule) -> None:
     """Name every removal a learned HTML selector made ``learned:html.drop:<selector>`` in the
     audit (learned line patterns carry ``learned:`` ids already)."""
-    selectors = _learned_selectors(rule)
+    selectors = _LEARNED_SELECTORS.find(rule, frozenset())
     standalone = rule.id == LEARNED_RULE_ID
     article.removed = [
         replace(removal, rule=LEARNED_DROP + removal.rule) if _learned(removal.rule, selectors, standalone) else removal
